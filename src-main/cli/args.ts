@@ -1,0 +1,35 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** A command-line mistake: printed with the command's usage, exit code 2. */
+export class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses a command's arguments with node's own parser; unknown options are usage errors. */
+export function parseCommand<O extends Options>(argv: string[], options: O) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** The positional arguments, checked against the count the command needs. */
+export function positionals(values: string[], min: number, names: string): string[] {
+  if (values.length < min) throw new UsageError(`missing ${names}`);
+  return values;
+}
+
+/** A positive integer option, or the default. */
+export function integerOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new UsageError(`--${name} must be a whole number ≥ 1, not "${value}"`);
+  return parsed;
+}

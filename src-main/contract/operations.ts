@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import type { ChangeDto, CorpusInfo, ReportDetail, ReportSummary, SearchResult } from '../core/corpus/types';
+import { METADATA_FIELDS, REPORT_STATUSES } from '../core/store/schema';
+import { EVENT_NAMES, OPERATION_NAMES } from './channels';
+
+export type {
+  AnnotationDto,
+  ChangeDto,
+  CorpusInfo,
+  MetadataFieldDto,
+  ReportDetail,
+  ReportFilters,
+  ReportProblem,
+  ReportSummary,
+  SearchResult,
+  SkippedFile,
+} from '../core/corpus/types';
+
+// The one contract between the renderer and the core. Each operation declares the schema its input must pass
+// (checked by the shell before the core sees it) and, in `OperationResults`, what it resolves to. Both shells
+// register exactly these operations and the renderer's client is typed from them.
+
+const reportId = z.string().min(1).max(1024);
+const revision = z.string().nullable().optional();
+const status = z.enum(REPORT_STATUSES);
+const codePoint = z.number().int().nonnegative();
+const shortText = z.string().max(10_000);
+
+const filters = z
+  .object({
+    tags: z.array(shortText).optional(),
+    status: z.array(status).optional(),
+    source: z.array(shortText).optional(),
+    place: z.array(shortText).optional(),
+    label: z.array(shortText).optional(),
+    reference: z.array(shortText).optional(),
+    publishedFrom: z.iso.date().optional(),
+    publishedTo: z.iso.date().optional(),
+  })
+  .strict();
+
+/** Columns the library can sort by. */
+export const SORT_FIELDS = [
+  'title',
+  'published',
+  'source',
+  'place',
+  'author',
+  'status',
+  'annotationCount',
+  'id',
+] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+
+/** Interface languages. */
+export const LANGUAGES = ['vi', 'en'] as const;
+/** Colour themes; `system` follows the operating system. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+
+/** App preferences kept outside the corpus (electron-store on the desktop, a JSON file in the browser shell). */
+export interface Preferences {
+  language: (typeof LANGUAGES)[number];
+  theme: (typeof THEMES)[number];
+  editorName: string;
+  recentCorpora: string[];
+  lastCorpus: string | null;
+}
+
+/** One page of the library. */
+export interface ReportPage {
+  total: number;
+  offset: number;
+  rows: ReportSummary[];
+}
+
+/** The facets the library filters by. */
+export const FACETS = ['tags', 'status', 'source', 'place', 'label', 'reference'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** How many reports have each value of each facet, among those that pass the current query and filters. */
+export type Facets = Record<Facet, Array<{ value: string; count: number }>>;
+
+const empty = z.object({}).strict();
+
+/** Every operation of the API: its name and the schema its input must pass. */
+export const OPERATIONS = {
+  corpusInfo: { input: empty },
+  openRecentCorpus: { input: z.object({ path: z.string().min(1) }).strict() },
+  chooseCorpus: { input: empty },
+  listReports: {
+    input: z
+      .object({
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+        sort: z.enum(SORT_FIELDS).default('id'),
+        descending: z.boolean().default(false),
+        query: shortText.default(''),
+        filters: filters.default({}),
+      })
+      .strict(),
+  },
+  facets: { input: z.object({ query: shortText.default(''), filters: filters.default({}) }).strict() },
+  getReport: { input: z.object({ id: reportId }).strict() },
+  getChanges: { input: z.object({ id: reportId }).strict() },
+  search: {
+    input: z
+      .object({
+        query: shortText,
+        filters: filters.default({}),
+        limit: z.number().int().min(1).max(1000).default(50),
+      })
+      .strict(),
+  },
+  setMetadata: {
+    input: z.object({ id: reportId, field: z.enum(METADATA_FIELDS), value: z.unknown(), revision }).strict(),
+  },
+  resetMetadata: { input: z.object({ id: reportId, field: z.enum(METADATA_FIELDS), revision }).strict() },
+  setTags: {
+    input: z
+      .object({
+        ids: z.array(reportId).min(1),
+        add: z.array(shortText).default([]),
+        remove: z.array(shortText).default([]),
+      })
+      .strict(),
+  },
+  setStatus: { input: z.object({ ids: z.array(reportId).min(1), status }).strict() },
+  addAnnotation: {
+    input: z
+      .object({
+        id: reportId,
+        start: codePoint,
+        end: codePoint,
+        label: shortText,
+        note: shortText.default(''),
+        revision,
+      })
+      .strict(),
+  },
+  updateAnnotation: {
+    input: z
+      .object({
+        id: reportId,
+        annotationId: z.string().min(1),
+        label: shortText.optional(),
+        note: shortText.optional(),
+        revision,
+      })
+      .strict(),
+  },
+  deleteAnnotation: { input: z.object({ id: reportId, annotationId: z.string().min(1), revision }).strict() },
+  saveCorrection: { input: z.object({ id: reportId, text: z.string().max(20_000_000), revision }).strict() },
+  revertChanges: {
+    input: z
+      .object({ id: reportId, changes: z.array(z.number().int().nonnegative()).min(1), revision })
+      .strict(),
+  },
+  getPreferences: { input: empty },
+  setPreferences: {
+    input: z
+      .object({
+        language: z.enum(LANGUAGES).optional(),
+        theme: z.enum(THEMES).optional(),
+        editorName: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
+  },
+} as const;
+
+/** What each operation resolves to. */
+export interface OperationResults {
+  corpusInfo: CorpusInfo | null;
+  openRecentCorpus: CorpusInfo;
+  chooseCorpus: CorpusInfo | null;
+  listReports: ReportPage;
+  facets: Facets;
+  getReport: ReportDetail;
+  getChanges: ChangeDto[];
+  search: SearchResult[];
+  setMetadata: ReportDetail;
+  resetMetadata: ReportDetail;
+  setTags: ReportSummary[];
+  setStatus: ReportSummary[];
+  addAnnotation: ReportDetail;
+  updateAnnotation: ReportDetail;
+  deleteAnnotation: ReportDetail;
+  saveCorrection: ReportDetail;
+  revertChanges: ReportDetail;
+  getPreferences: Preferences;
+  setPreferences: Preferences;
+}
+
+export type OperationName = keyof typeof OPERATIONS;
+/** What a caller passes (defaults may be left out). */
+export type OperationInput<N extends OperationName> = z.input<(typeof OPERATIONS)[N]['input']>;
+/** What the shell hands the service after validation (defaults filled in). */
+export type ValidInput<N extends OperationName> = z.output<(typeof OPERATIONS)[N]['input']>;
+
+/** The API as the renderer sees it: one async method per operation. */
+export type FolioApi = { [N in OperationName]: (input: OperationInput<N>) => Promise<OperationResults[N]> };
+
+/** Events pushed from the core to the renderer. */
+export interface FolioEvents {
+  /** A report was added, changed or removed, on disk or by another window. */
+  corpusChanged: { kind: 'added' | 'changed' | 'removed'; id: string };
+  /** A (possibly different) corpus is now open. */
+  corpusOpened: CorpusInfo;
+  /** Progress of long work, such as opening a large corpus. */
+  progress: { task: string; done: number; total: number };
+  /** A native menu item the renderer acts on (desktop only). */
+  menuCommand: { command: MenuCommand };
+}
+export type EventName = keyof FolioEvents;
+
+/** Menu items whose action lives in the renderer. */
+export type MenuCommand =
+  'show-library' | 'show-reader' | 'show-changes' | 'toggle-theme' | 'find' | 'export';
+
+/** Names of every event, for shells that forward them. */
+export const EVENTS: readonly EventName[] = EVENT_NAMES;
+
+// Compile-time guards: results, operation names and event names all describe the same sets.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const resultsCoverOperations: Exact<keyof OperationResults, OperationName> = true;
+const namesCoverOperations: Exact<(typeof OPERATION_NAMES)[number], OperationName> = true;
+const namesCoverEvents: Exact<(typeof EVENT_NAMES)[number], EventName> = true;
+void [resultsCoverOperations, namesCoverOperations, namesCoverEvents];

@@ -1,0 +1,921 @@
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { FolioError } from '../errors';
+import { extractMetadata } from '../extract';
+import type { Extraction } from '../extract/types';
+import { parseQuery } from '../search/query';
+import { SearchIndex, type SearchDocument } from '../search/searchIndex';
+import { makeSnippet } from '../search/snippet';
+import { relocateQuote } from '../text/anchor';
+import { CodePointIndex } from '../text/codepoints';
+import { decodeReport, normalizeText } from '../text/decode';
+import { applyChanges, diffTexts, type TextChange } from '../text/diff';
+import { ChangeMapping, mapSpan } from '../text/mapping';
+import {
+  METADATA_FIELDS,
+  metadataValueSchemas,
+  REPORT_STATUSES,
+  SCHEMA_VERSION,
+  type CorpusSettings,
+  type MetadataField,
+  type ReportState,
+  type ReportStatus,
+  type StoredAnnotation,
+} from '../store/schema';
+import { sha256, SidecarStore } from '../store/sidecars';
+import { loadCache, saveCache, type CorpusCache } from './cache';
+import { findReportFiles, type FoundFile } from './scan';
+import type {
+  AnnotationDto,
+  CheckResult,
+  CorpusInfo,
+  MetadataFieldDto,
+  ReportDetail,
+  ReportFilters,
+  ReportProblem,
+  ReportSummary,
+  SearchResult,
+  SkippedFile,
+} from './types';
+
+/** Files larger than this are listed as skipped rather than opened: no news report is this long. */
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** How a corpus is opened. */
+export interface OpenOptions {
+  maxFileBytes?: number;
+  /** Called as files are read, so a shell can show progress. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What changed in an open corpus, for listeners. */
+export interface CorpusChange {
+  kind: 'added' | 'changed' | 'removed';
+  id: string;
+}
+
+/** One report held in memory while the corpus is open. */
+interface ReportRecord {
+  id: string;
+  file: string;
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+  encoding: string;
+  original: string;
+  text: string;
+  state: ReportState | null;
+  revision: string | null;
+  stateError: string | null;
+  extraction: Extraction;
+  /** Annotations whose words were found elsewhere or lost because the original changed on disk. */
+  relocated: { moved: number; lost: number };
+}
+
+/** A span to annotate, in code points of the corrected text. */
+export interface NewAnnotation {
+  start: number;
+  end: number;
+  label: string;
+  note?: string;
+}
+
+/**
+ * An open corpus folder: reads every report, extracts metadata, keeps the search index, and applies editorial
+ * changes to the `.folio/` sidecars. The original files are only ever read.
+ */
+export class Corpus {
+  private readonly records = new Map<string, ReportRecord>();
+  private skippedFiles: SkippedFile[] = [];
+  private index = SearchIndex.create();
+  private readonly listeners = new Set<(change: CorpusChange) => void>();
+  private settings!: CorpusSettings;
+  /** Why the cache could not be saved (a read-only corpus still opens, only more slowly next time). */
+  cacheWarning: string | null = null;
+
+  private constructor(
+    readonly root: string,
+    private readonly store: SidecarStore,
+    private readonly maxFileBytes: number,
+  ) {}
+
+  /** Opens a corpus folder; files that cannot be read are listed by `skipped()`, never fatal. */
+  static async open(root: string, options: OpenOptions = {}): Promise<Corpus> {
+    const absolute = path.resolve(root);
+    const corpus = new Corpus(
+      absolute,
+      new SidecarStore(absolute),
+      options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    );
+    await corpus.load(options.onProgress);
+    return corpus;
+  }
+
+  private async load(onProgress?: (done: number, total: number) => void): Promise<void> {
+    const [files, cache, settings] = await Promise.all([
+      findReportFiles(this.root),
+      loadCache(this.store.folioDir),
+      this.store.readSettings(),
+    ]);
+    this.settings = settings;
+    if (cache.index) this.index = SearchIndex.fromJSON(cache.index);
+    let cacheDirty = cache.index === null;
+    let done = 0;
+    for (const found of files) {
+      const outcome = await this.readRecord(found, cache);
+      if (outcome.cacheMiss) cacheDirty = true;
+      onProgress?.(++done, files.length);
+    }
+    for (const id of Object.keys(cache.indexKeys)) {
+      if (!this.records.has(id)) {
+        this.index.remove(id);
+        delete cache.indexKeys[id];
+        cacheDirty = true;
+      }
+    }
+    if (cacheDirty) await this.persistCache(cache);
+  }
+
+  private async readRecord(found: FoundFile, cache: CorpusCache): Promise<{ cacheMiss: boolean }> {
+    const full = path.join(this.root, found.file);
+    if (found.size > this.maxFileBytes) {
+      this.skip(
+        found.file,
+        'too-large',
+        `${found.file}: ${formatBytes(found.size)} is over the ${formatBytes(this.maxFileBytes)} limit for a report`,
+      );
+      return { cacheMiss: false };
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(full);
+    } catch (error) {
+      this.skip(found.file, 'unreadable', `${found.file}: cannot be read (${(error as Error).message})`);
+      return { cacheMiss: false };
+    }
+    let decoded;
+    try {
+      decoded = decodeReport(bytes, found.file);
+    } catch (error) {
+      if (error instanceof FolioError && (error.code === 'binary' || error.code === 'undecodable')) {
+        this.skip(found.file, error.code, error.message);
+        return { cacheMiss: false };
+      }
+      throw error;
+    }
+    this.skippedFiles = this.skippedFiles.filter((s) => s.file !== found.file);
+    const record: ReportRecord = {
+      ...found,
+      sha256: sha256(bytes),
+      encoding: decoded.encoding,
+      original: decoded.text,
+      text: decoded.text,
+      state: null,
+      revision: null,
+      stateError: null,
+      extraction: undefined as unknown as Extraction,
+      relocated: { moved: 0, lost: 0 },
+    };
+    await this.loadState(record);
+    const cacheMiss = this.refreshDerived(record, cache);
+    this.records.set(record.id, record);
+    return { cacheMiss };
+  }
+
+  private skip(file: string, code: SkippedFile['code'], reason: string): void {
+    this.skippedFiles = [...this.skippedFiles.filter((s) => s.file !== file), { file, code, reason }];
+  }
+
+  private async loadState(record: ReportRecord): Promise<void> {
+    try {
+      const loaded = await this.store.readState(record.id, () => this.freshState(record));
+      record.state = loaded.revision === null ? null : loaded.state;
+      record.revision = loaded.revision;
+      record.stateError = null;
+    } catch (error) {
+      if (!(error instanceof FolioError)) throw error;
+      record.state = null;
+      record.revision = null;
+      record.stateError = error.message;
+    }
+    record.text = record.state?.correction ? record.state.correction.lines.join('\n') : record.original;
+    record.relocated = this.relocateAfterOriginalChange(record);
+  }
+
+  /**
+   * When the original changed on disk under uncorrected text, annotations are moved to the nearest place
+   * their words still stand, or flagged orphaned; the sidecar keeps its old offsets until the next save.
+   */
+  private relocateAfterOriginalChange(record: ReportRecord): { moved: number; lost: number } {
+    const state = record.state;
+    const counts = { moved: 0, lost: 0 };
+    if (!state || state.correction || state.original.sha256 === record.sha256) return counts;
+    const index = new CodePointIndex(record.text);
+    state.annotations = state.annotations.map((annotation) => {
+      if (annotation.orphaned) return annotation;
+      const start = index.toUtf16(annotation.start);
+      const end = index.toUtf16(annotation.end);
+      if (record.text.slice(start, end) === annotation.quote) return annotation;
+      const found = relocateQuote(record.text, annotation.quote, start);
+      if (found === null) {
+        counts.lost++;
+        return { ...annotation, orphaned: true };
+      }
+      counts.moved++;
+      const newStart = index.toCodePoint(found);
+      return { ...annotation, start: newStart, end: newStart + [...annotation.quote].length };
+    });
+    return counts;
+  }
+
+  /** Re-extracts and re-indexes a record unless the cache already holds its current text; true on a miss. */
+  private refreshDerived(record: ReportRecord, cache?: CorpusCache): boolean {
+    const textKey = sha256(Buffer.from(record.text));
+    const cached = cache?.reports[record.id];
+    const hit = cached && cached.textKey === textKey;
+    record.extraction = hit ? cached.extraction : extractMetadata(record.text);
+    const indexKey = `${textKey}:${JSON.stringify(record.state?.metadata ?? {})}`;
+    const indexed = cache ? cache.indexKeys[record.id] === indexKey && this.index.has(record.id) : false;
+    if (!indexed) this.index.put(this.searchDocument(record));
+    if (cache) {
+      cache.reports[record.id] = {
+        size: record.size,
+        mtimeMs: record.mtimeMs,
+        sha256: record.sha256,
+        textKey,
+        extraction: record.extraction,
+      };
+      cache.indexKeys[record.id] = indexKey;
+    }
+    return !hit || !indexed;
+  }
+
+  private async persistCache(cache?: CorpusCache): Promise<void> {
+    const current: CorpusCache = cache ?? { reports: {}, indexKeys: {}, index: null };
+    if (!cache) {
+      for (const record of this.records.values()) this.refreshDerived(record, current);
+    }
+    current.index = this.index.toJSON();
+    try {
+      await saveCache(this.store.folioDir, current);
+      this.cacheWarning = null;
+    } catch (error) {
+      this.cacheWarning = `could not save the cache in ${this.store.folioDir}: ${(error as Error).message}`;
+    }
+  }
+
+  private freshState(record: ReportRecord): ReportState {
+    return {
+      schema: SCHEMA_VERSION,
+      id: record.id,
+      original: { file: record.file, sha256: record.sha256, size: record.size },
+      status: 'new',
+      tags: [],
+      metadata: {},
+      annotations: [],
+      correction: null,
+    };
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Counts and settings of the corpus. */
+  info(): CorpusInfo {
+    const statuses = Object.fromEntries(REPORT_STATUSES.map((s) => [s, 0])) as Record<ReportStatus, number>;
+    let corrected = 0;
+    let annotations = 0;
+    for (const record of this.records.values()) {
+      statuses[record.state?.status ?? 'new']++;
+      if (record.state?.correction) corrected++;
+      annotations += record.state?.annotations.length ?? 0;
+    }
+    return {
+      root: this.root,
+      reports: this.records.size,
+      skipped: this.skipped(),
+      corrected,
+      annotations,
+      statuses,
+      labels: this.settings.labels,
+      tags: this.allTags(),
+    };
+  }
+
+  /** The corpus settings (`.folio/corpus.json`): labels, declared tags, collections. */
+  corpusSettings(): CorpusSettings {
+    return structuredClone(this.settings);
+  }
+
+  /** Changes the corpus settings and writes `.folio/corpus.json` atomically. */
+  async updateSettings(mutate: (settings: CorpusSettings) => void): Promise<CorpusSettings> {
+    const next = structuredClone(this.settings);
+    mutate(next);
+    await this.store.writeSettings(next);
+    this.settings = next;
+    return structuredClone(next);
+  }
+
+  /** Files that could not be opened as reports, with the reason. */
+  skipped(): SkippedFile[] {
+    return [...this.skippedFiles].sort((a, b) => a.file.localeCompare(b.file));
+  }
+
+  /** Ids of every report, sorted. */
+  ids(): string[] {
+    return [...this.records.keys()];
+  }
+
+  /** Every tag used in the corpus or declared in its settings, in Vietnamese order. */
+  allTags(): string[] {
+    const tags = new Set(this.settings.tags);
+    for (const record of this.records.values()) for (const tag of record.state?.tags ?? []) tags.add(tag);
+    return [...tags].sort((a, b) => a.localeCompare(b, 'vi'));
+  }
+
+  /** The library row of one report. */
+  summary(id: string): ReportSummary {
+    return this.summarize(this.record(id));
+  }
+
+  /** Library rows of every report that passes `filters`. */
+  list(filters: ReportFilters = {}): ReportSummary[] {
+    const rows: ReportSummary[] = [];
+    for (const record of this.records.values()) {
+      const row = this.summarize(record);
+      if (matchesFilters(row, filters)) rows.push(row);
+    }
+    return rows;
+  }
+
+  /** Everything about one report for the reader: texts, metadata with evidence, annotations, changes. */
+  report(id: string): ReportDetail {
+    const record = this.record(id);
+    const textIndex = new CodePointIndex(record.text);
+    const originalIndex = new CodePointIndex(record.original);
+    const changes = diffTexts(record.original, record.text);
+    const backward = ChangeMapping.backward(changes);
+    const annotations = (record.state?.annotations ?? []).map((a): AnnotationDto => {
+      const span = record.state?.correction
+        ? mapSpan(backward, textIndex.toUtf16(a.start), textIndex.toUtf16(a.end))
+        : null;
+      const onOriginal =
+        span === null
+          ? { start: a.start, end: a.end }
+          : span.collapsed
+            ? null
+            : {
+                start: originalIndex.toCodePoint(span.start),
+                end: originalIndex.toCodePoint(span.end),
+              };
+      return {
+        ...a,
+        originalStart: a.orphaned ? null : (onOriginal?.start ?? null),
+        originalEnd: a.orphaned ? null : (onOriginal?.end ?? null),
+      };
+    });
+    const toCp = (span: { start: number; end: number }) => ({
+      start: textIndex.toCodePoint(span.start),
+      end: textIndex.toCodePoint(span.end),
+    });
+    return {
+      ...this.summarize(record),
+      text: record.text,
+      original: record.original,
+      sha256: record.sha256,
+      encoding: record.encoding,
+      metadata: this.metadataOf(record, toCp),
+      debris: record.extraction.debris.map((d) => ({ ...toCp(d), kind: d.kind })),
+      captions: record.extraction.captions.map(toCp),
+      annotations,
+      changes: changes.map((c) => ({
+        from: originalIndex.toCodePoint(c.from),
+        to: originalIndex.toCodePoint(c.to),
+        newFrom: textIndex.toCodePoint(c.newFrom),
+        newTo: textIndex.toCodePoint(c.newTo),
+        deleted: c.deleted,
+        inserted: c.inserted,
+      })),
+      revision: record.revision,
+    };
+  }
+
+  /** Reports matching a query (words, "phrases") and filters, best first, with snippets. */
+  search(query: string, filters: ReportFilters = {}, limit = 50): SearchResult[] {
+    const parsed = parseQuery(query);
+    const allowed = hasFilters(filters)
+      ? (id: string) => matchesFilters(this.summarize(this.record(id)), filters)
+      : undefined;
+    const hits =
+      parsed.words.length + parsed.phrases.length === 0
+        ? this.list(filters).map((row) => ({ id: row.id, score: 0 }))
+        : this.index.search(parsed, (id) => this.searchableText(this.record(id)), allowed);
+    return hits.slice(0, limit).map((hit) => {
+      const record = this.record(hit.id);
+      const snippet = makeSnippet(record.text, parsed);
+      const snippetIndex = new CodePointIndex(snippet.text);
+      return {
+        id: hit.id,
+        score: hit.score,
+        title: this.effective(record, 'title') as string | null,
+        snippet: snippet.text,
+        highlights: snippet.highlights.map(([s, e]): [number, number] => [
+          snippetIndex.toCodePoint(s),
+          snippetIndex.toCodePoint(e),
+        ]),
+      };
+    });
+  }
+
+  /** Problems that need an editor: corrupt sidecars, originals changed on disk, orphaned annotations. */
+  check(): CheckResult {
+    const problems: CheckResult['problems'] = [];
+    for (const record of this.records.values()) {
+      for (const problem of this.problemsOf(record)) problems.push({ id: record.id, ...problem });
+    }
+    return { ok: problems.length === 0 && this.skippedFiles.length === 0, problems, skipped: this.skipped() };
+  }
+
+  // ---------------------------------------------------------------- editing
+
+  /** Adds and removes tags on many reports at once. */
+  async setTags(ids: string[], change: { add?: string[]; remove?: string[] }): Promise<void> {
+    const add = (change.add ?? []).map(cleanTag);
+    const remove = new Set((change.remove ?? []).map(cleanTag));
+    for (const id of ids) {
+      await this.update(id, (state) => {
+        state.tags = [...new Set([...state.tags.filter((t) => !remove.has(t)), ...add])];
+      });
+    }
+  }
+
+  /** Sets the review status of many reports at once. */
+  async setStatus(ids: string[], status: ReportStatus): Promise<void> {
+    if (!REPORT_STATUSES.includes(status)) {
+      throw new FolioError(
+        'invalid-input',
+        `unknown status "${status}"; expected one of ${REPORT_STATUSES.join(', ')}`,
+      );
+    }
+    for (const id of ids) await this.update(id, (state) => void (state.status = status));
+  }
+
+  /** Records the editor's value for a metadata field beside the extracted one. */
+  async setMetadata(
+    id: string,
+    field: string,
+    value: unknown,
+    editor: string,
+    expectedRevision?: string | null,
+  ): Promise<void> {
+    const checkedField = checkField(field);
+    const parsed = metadataValueSchemas[checkedField].safeParse(value);
+    if (!parsed.success) {
+      throw new FolioError(
+        'invalid-input',
+        `invalid value for ${field}: ${parsed.error.issues[0]?.message ?? 'wrong shape'}`,
+      );
+    }
+    await this.update(
+      id,
+      (state) => void (state.metadata[checkedField] = { value: parsed.data, editor, at: now() }),
+      expectedRevision,
+    );
+  }
+
+  /** Drops the editor's correction so the extracted value is in effect again. */
+  async resetMetadata(id: string, field: string, expectedRevision?: string | null): Promise<void> {
+    const checkedField = checkField(field);
+    await this.update(id, (state) => void delete state.metadata[checkedField], expectedRevision);
+  }
+
+  /** Annotates a span of the corrected text (code points); returns the new annotation's id. */
+  async addAnnotation(
+    id: string,
+    span: NewAnnotation,
+    editor: string,
+    expectedRevision?: string | null,
+  ): Promise<string> {
+    const record = this.record(id);
+    const label = this.checkLabel(span.label);
+    const index = new CodePointIndex(record.text);
+    if (!(
+      Number.isInteger(span.start) &&
+      Number.isInteger(span.end) &&
+      span.start >= 0 &&
+      span.end > span.start &&
+      span.end <= index.length
+    )) {
+      throw new FolioError(
+        'invalid-input',
+        `span ${span.start}-${span.end} is not a non-empty range inside report "${id}" (0-${index.length})`,
+      );
+    }
+    const annotationId = randomUUID();
+    const quote = record.text.slice(index.toUtf16(span.start), index.toUtf16(span.end));
+    const at = now();
+    await this.update(
+      id,
+      (state) =>
+        void state.annotations.push({
+          id: annotationId,
+          start: span.start,
+          end: span.end,
+          label,
+          note: span.note ?? '',
+          quote,
+          orphaned: false,
+          author: editor,
+          created: at,
+          modified: at,
+        }),
+      expectedRevision,
+    );
+    return annotationId;
+  }
+
+  /** Annotates the `occurrence`-th (1-based) occurrence of `quote` in the corrected text. */
+  async annotateQuote(
+    id: string,
+    quote: string,
+    occurrence: number,
+    label: string,
+    note: string,
+    editor: string,
+  ): Promise<string> {
+    const record = this.record(id);
+    const normalizedQuote = normalizeText(quote);
+    let at = -1;
+    for (let n = 0; n < occurrence; n++) {
+      at = record.text.indexOf(normalizedQuote, at + 1);
+      if (at < 0) {
+        throw new FolioError(
+          'invalid-input',
+          `"${quote}" occurs fewer than ${occurrence} time(s) in report "${id}"`,
+        );
+      }
+    }
+    const index = new CodePointIndex(record.text);
+    const start = index.toCodePoint(at);
+    return this.addAnnotation(id, { start, end: start + [...normalizedQuote].length, label, note }, editor);
+  }
+
+  /** Changes an annotation's label or note. */
+  async updateAnnotation(
+    id: string,
+    annotationId: string,
+    change: { label?: string; note?: string },
+    expectedRevision?: string | null,
+  ): Promise<void> {
+    const label = change.label === undefined ? undefined : this.checkLabel(change.label);
+    await this.update(
+      id,
+      (state) => {
+        const annotation = findAnnotation(state, annotationId);
+        if (label !== undefined) annotation.label = label;
+        if (change.note !== undefined) annotation.note = change.note;
+        annotation.modified = now();
+      },
+      expectedRevision,
+    );
+  }
+
+  /** Deletes an annotation. */
+  async deleteAnnotation(id: string, annotationId: string, expectedRevision?: string | null): Promise<void> {
+    await this.update(
+      id,
+      (state) => {
+        findAnnotation(state, annotationId);
+        state.annotations = state.annotations.filter((a) => a.id !== annotationId);
+      },
+      expectedRevision,
+    );
+  }
+
+  /**
+   * Saves the editor's corrected text. Every annotation is carried through the edit onto its own words; one
+   * whose words were all deleted stays, flagged orphaned. Saving the original text again removes the correction.
+   */
+  async saveCorrection(
+    id: string,
+    text: string,
+    editor: string,
+    expectedRevision?: string | null,
+  ): Promise<void> {
+    const record = this.record(id);
+    const corrected = normalizeText(text);
+    await this.update(
+      id,
+      (state) => {
+        const before = state.correction ? state.correction.lines.join('\n') : record.original;
+        state.annotations = reanchor(state.annotations, before, corrected);
+        state.correction =
+          corrected === record.original
+            ? null
+            : { lines: corrected.split('\n'), baseSha256: record.sha256, editor, at: now() };
+      },
+      expectedRevision,
+    );
+  }
+
+  /** Undoes some of the tracked changes (indices into `report(id).changes`), keeping the others. */
+  async revertChanges(
+    id: string,
+    changeIndices: number[],
+    editor: string,
+    expectedRevision?: string | null,
+  ): Promise<void> {
+    const record = this.record(id);
+    const changes = diffTexts(record.original, record.text);
+    const revert = new Set(changeIndices);
+    for (const index of revert) {
+      if (!changes[index])
+        throw new FolioError('invalid-input', `report "${id}" has no change number ${index}`);
+    }
+    const kept: TextChange[] = changes.filter((_, i) => !revert.has(i));
+    await this.saveCorrection(id, applyChanges(record.original, kept), editor, expectedRevision);
+  }
+
+  /** Reloads one report from disk (after a change by someone else); removes it when its file is gone. */
+  async reload(id: string): Promise<void> {
+    const existing = this.records.get(id);
+    const file = existing?.file ?? `${id}.txt`;
+    const stat = await fs.stat(path.join(this.root, file)).catch(() => null);
+    if (!stat?.isFile()) {
+      if (this.records.delete(id)) {
+        this.index.remove(id);
+        this.emit({ kind: 'removed', id });
+      }
+      this.skippedFiles = this.skippedFiles.filter((s) => s.file !== file);
+      return;
+    }
+    await this.readRecord({ id, file, size: stat.size, mtimeMs: stat.mtimeMs }, emptyCache());
+    this.emit({ kind: existing ? 'changed' : 'added', id });
+  }
+
+  /** Saves the search index and extraction cache so the next open is fast. */
+  async flush(): Promise<void> {
+    await this.persistCache();
+  }
+
+  /** Registers a listener for reports added, changed or removed; returns its disposer. */
+  onDidChange(listener: (change: CorpusChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private emit(change: CorpusChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private record(id: string): ReportRecord {
+    const record = this.records.get(id);
+    if (!record) throw new FolioError('unknown-report', `no report "${id}" in ${this.root}`);
+    return record;
+  }
+
+  private checkLabel(label: string): string {
+    const known = this.settings.labels.find((l) => l.name.toLowerCase() === label.toLowerCase());
+    if (!known) {
+      throw new FolioError(
+        'invalid-input',
+        `unknown label "${label}"; this corpus's labels are ${this.settings.labels.map((l) => l.name).join(', ')}`,
+      );
+    }
+    return known.name;
+  }
+
+  /** Reads the sidecar fresh, applies `mutate`, writes it back atomically, and refreshes what depends on it. */
+  private async update(
+    id: string,
+    mutate: (state: ReportState) => void,
+    expectedRevision?: string | null,
+  ): Promise<void> {
+    const record = this.record(id);
+    if (record.stateError) {
+      throw new FolioError(
+        'corrupt-sidecar',
+        `${record.stateError} — fix or remove that file before editing this report`,
+      );
+    }
+    const loaded = await this.store.readState(id, () => this.freshState(record));
+    if (expectedRevision !== undefined && loaded.revision !== expectedRevision) {
+      throw new FolioError(
+        'changed-on-disk',
+        `report "${id}" was changed by someone else since it was opened; reload it`,
+      );
+    }
+    const state = structuredClone(loaded.state);
+    mutate(state);
+    state.original = { file: record.file, sha256: record.sha256, size: record.size };
+    record.revision = await this.store.writeState(state, loaded.revision);
+    record.state = state;
+    const textChanged =
+      (state.correction ? state.correction.lines.join('\n') : record.original) !== record.text;
+    record.text = state.correction ? state.correction.lines.join('\n') : record.original;
+    if (textChanged) record.extraction = extractMetadata(record.text);
+    this.index.put(this.searchDocument(record));
+    this.emit({ kind: 'changed', id });
+  }
+
+  private summarize(record: ReportRecord): ReportSummary {
+    const state = record.state;
+    const annotations = state?.annotations ?? [];
+    return {
+      id: record.id,
+      file: record.file,
+      title: this.effective(record, 'title') as string | null,
+      published: this.effective(record, 'published') as string | null,
+      source: this.effective(record, 'source') as string | null,
+      author: this.effective(record, 'author') as string | null,
+      place: this.effective(record, 'place') as string | null,
+      section: this.effective(record, 'section') as string | null,
+      references: this.effective(record, 'references') as string[],
+      status: state?.status ?? 'new',
+      tags: state?.tags ?? [],
+      labels: [...new Set(annotations.map((a) => a.label))].sort(),
+      annotationCount: annotations.length,
+      orphanedCount: annotations.filter((a) => a.orphaned).length,
+      corrected: Boolean(state?.correction),
+      problems: this.problemsOf(record),
+    };
+  }
+
+  private problemsOf(record: ReportRecord): ReportProblem[] {
+    const problems: ReportProblem[] = [];
+    if (record.stateError) problems.push({ code: 'corrupt-sidecar', message: record.stateError });
+    if (record.state && record.state.original.sha256 !== record.sha256) {
+      problems.push({
+        code: 'original-changed',
+        message: `${record.file} changed on disk since it was last edited (SHA-256 ${record.state.original.sha256.slice(0, 12)}… → ${record.sha256.slice(0, 12)}…)`,
+      });
+    }
+    const orphaned = record.state?.annotations.filter((a) => a.orphaned).length ?? 0;
+    if (orphaned > 0) {
+      problems.push({
+        code: 'orphaned-annotations',
+        message: `${orphaned} annotation(s) lost their text and need review`,
+      });
+    }
+    if (record.relocated.moved > 0) {
+      problems.push({
+        code: 'annotations-moved',
+        message: `${record.relocated.moved} annotation(s) moved to where their words now stand`,
+      });
+    }
+    return problems;
+  }
+
+  private effective(record: ReportRecord, field: MetadataField): unknown {
+    const correction = record.state?.metadata[field];
+    return correction ? correction.value : extractedValue(record.extraction, field);
+  }
+
+  private metadataOf(
+    record: ReportRecord,
+    toCp: (span: { start: number; end: number }) => { start: number; end: number },
+  ): Record<MetadataField, MetadataFieldDto> {
+    const entries = METADATA_FIELDS.map((field): [MetadataField, MetadataFieldDto] => {
+      const correction = record.state?.metadata[field] ?? null;
+      const { confidence, evidence } = extractedEvidence(record.extraction, field);
+      return [
+        field,
+        {
+          value: this.effective(record, field),
+          extracted: {
+            value: extractedValue(record.extraction, field),
+            confidence,
+            evidence: evidence.map((e) => ({ ...toCp(e), text: e.text })),
+          },
+          correction,
+        },
+      ];
+    });
+    return Object.fromEntries(entries) as Record<MetadataField, MetadataFieldDto>;
+  }
+
+  private searchDocument(record: ReportRecord): SearchDocument {
+    const people = (this.effective(record, 'people') as Array<{ name: string; role: string | null }>).map(
+      (p) => `${p.name} ${p.role ?? ''}`,
+    );
+    const meta = [
+      ...(['source', 'author', 'place', 'section'] as const).map((f) => this.effective(record, f) ?? ''),
+      ...(this.effective(record, 'references') as string[]),
+      ...people,
+    ].join(' \n ');
+    return { id: record.id, title: String(this.effective(record, 'title') ?? ''), text: record.text, meta };
+  }
+
+  private searchableText(record: ReportRecord): string {
+    const doc = this.searchDocument(record);
+    return `${doc.title}\n${doc.text}\n${doc.meta}`;
+  }
+}
+
+/** The machine's value of a field, in the shape a correction of that field takes. */
+function extractedValue(extraction: Extraction, field: MetadataField): unknown {
+  switch (field) {
+    case 'references':
+      return extraction.references.map((r) => r.value.code);
+    case 'people':
+      return extraction.people.map((p) => p.value);
+    default:
+      return extraction[field].value;
+  }
+}
+
+function extractedEvidence(
+  extraction: Extraction,
+  field: MetadataField,
+): { confidence: number; evidence: Array<{ start: number; end: number; text: string }> } {
+  if (field === 'references' || field === 'people') {
+    const items = extraction[field];
+    return {
+      confidence: items.length ? Math.min(...items.map((i) => i.confidence)) : 0,
+      evidence: items.flatMap((i) => i.evidence),
+    };
+  }
+  const item = extraction[field];
+  return { confidence: item.confidence, evidence: item.evidence ? [item.evidence] : [] };
+}
+
+/** Carries annotations from `before` to `after`: each keeps its own words; fully deleted ones are orphaned. */
+function reanchor(annotations: StoredAnnotation[], before: string, after: string): StoredAnnotation[] {
+  if (annotations.length === 0 || before === after) return annotations;
+  const mapping = ChangeMapping.forward(diffTexts(before, after));
+  const oldIndex = new CodePointIndex(before);
+  const newIndex = new CodePointIndex(after);
+  return annotations.map((annotation) => {
+    if (annotation.orphaned) {
+      const at = newIndex.toCodePoint(mapping.map(oldIndex.toUtf16(annotation.start), -1).pos);
+      return { ...annotation, start: at, end: at };
+    }
+    const span = mapSpan(mapping, oldIndex.toUtf16(annotation.start), oldIndex.toUtf16(annotation.end));
+    const start = newIndex.toCodePoint(span.start);
+    const end = newIndex.toCodePoint(span.end);
+    if (span.collapsed) return { ...annotation, start, end: start, orphaned: true };
+    return { ...annotation, start, end, quote: after.slice(span.start, span.end) };
+  });
+}
+
+function matchesFilters(row: ReportSummary, filters: ReportFilters): boolean {
+  const anyOf = (wanted: string[] | undefined, values: Array<string | null>) =>
+    !wanted?.length || values.some((v) => v !== null && wanted.some((w) => sameValue(w, v)));
+  return (
+    anyOf(filters.tags, row.tags) &&
+    anyOf(filters.status, [row.status]) &&
+    anyOf(filters.source, [row.source]) &&
+    anyOf(filters.place, [row.place]) &&
+    anyOf(filters.label, row.labels) &&
+    anyOf(filters.reference, row.references) &&
+    (!filters.publishedFrom ||
+      (row.published !== null && row.published.slice(0, 10) >= filters.publishedFrom)) &&
+    (!filters.publishedTo || (row.published !== null && row.published.slice(0, 10) <= filters.publishedTo))
+  );
+}
+
+function hasFilters(filters: ReportFilters): boolean {
+  return Object.values(filters).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
+}
+
+/** Filter values match case- and normalisation-insensitively, so `thanh trì` selects `Thanh Trì`. */
+function sameValue(a: string, b: string): boolean {
+  return a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
+}
+
+function findAnnotation(state: ReportState, annotationId: string): StoredAnnotation {
+  const annotation = state.annotations.find((a) => a.id === annotationId);
+  if (!annotation)
+    throw new FolioError('invalid-input', `report "${state.id}" has no annotation "${annotationId}"`);
+  return annotation;
+}
+
+function checkField(field: string): MetadataField {
+  if (!(METADATA_FIELDS as readonly string[]).includes(field)) {
+    throw new FolioError(
+      'invalid-input',
+      `unknown metadata field "${field}"; expected one of ${METADATA_FIELDS.join(', ')}`,
+    );
+  }
+  return field as MetadataField;
+}
+
+function cleanTag(tag: string): string {
+  const cleaned = tag.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!cleaned) throw new FolioError('invalid-input', 'a tag cannot be empty');
+  return cleaned;
+}
+
+function emptyCache(): CorpusCache {
+  return { reports: {}, indexKeys: {}, index: null };
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}

@@ -1,0 +1,139 @@
+import type { DebrisKind, DocumentReference, Person } from '../extract/types';
+import type { Label, MetadataField, ReportStatus } from '../store/schema';
+
+// Every offset in these shapes counts Unicode code points, the unit of exports and of other tools.
+
+/** A file in the corpus folder that could not be opened as a report, and why. */
+export interface SkippedFile {
+  file: string;
+  code: 'binary' | 'undecodable' | 'too-large' | 'unreadable';
+  reason: string;
+}
+
+/** A problem with one report that needs the editor's attention. */
+export interface ReportProblem {
+  code: 'corrupt-sidecar' | 'original-changed' | 'orphaned-annotations' | 'annotations-moved';
+  message: string;
+}
+
+/** A report as the library lists it. */
+export interface ReportSummary {
+  id: string;
+  file: string;
+  title: string | null;
+  published: string | null;
+  source: string | null;
+  author: string | null;
+  place: string | null;
+  section: string | null;
+  references: string[];
+  status: ReportStatus;
+  tags: string[];
+  labels: string[];
+  annotationCount: number;
+  orphanedCount: number;
+  corrected: boolean;
+  problems: ReportProblem[];
+}
+
+/** Where an extracted value came from. */
+export interface EvidenceDto {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One metadata field: the value in effect, what the machine extracted, and the editor's correction if any. */
+export interface MetadataFieldDto {
+  value: unknown;
+  extracted: { value: unknown; confidence: number; evidence: EvidenceDto[] };
+  correction: { value: unknown; editor: string; at: string } | null;
+}
+
+/** An annotation with offsets on the corrected text and, where its words exist there, on the original. */
+export interface AnnotationDto {
+  id: string;
+  start: number;
+  end: number;
+  /** Offsets on the original text; null where the span is text the editor inserted. */
+  originalStart: number | null;
+  originalEnd: number | null;
+  label: string;
+  note: string;
+  quote: string;
+  orphaned: boolean;
+  author: string;
+  created: string;
+  modified: string;
+}
+
+/** One tracked change of the corrected text against the original. */
+export interface ChangeDto {
+  /** Range in the original text. */
+  from: number;
+  to: number;
+  /** Range in the corrected text. */
+  newFrom: number;
+  newTo: number;
+  deleted: string;
+  inserted: string;
+}
+
+/** Everything the reader needs to show and edit one report. */
+export interface ReportDetail extends ReportSummary {
+  /** The corrected text (the original when uncorrected), normalised. */
+  text: string;
+  original: string;
+  sha256: string;
+  encoding: string;
+  metadata: Record<MetadataField, MetadataFieldDto>;
+  debris: Array<{ start: number; end: number; kind: DebrisKind }>;
+  captions: Array<{ start: number; end: number }>;
+  annotations: AnnotationDto[];
+  changes: ChangeDto[];
+  /** Guards against overwriting: pass it back with a change; null when the report has no sidecar yet. */
+  revision: string | null;
+}
+
+/** Filters the library and search share. */
+export interface ReportFilters {
+  tags?: string[];
+  status?: ReportStatus[];
+  source?: string[];
+  place?: string[];
+  label?: string[];
+  reference?: string[];
+  /** Inclusive ISO date bounds on the published date. */
+  publishedFrom?: string;
+  publishedTo?: string;
+}
+
+/** A search result with an excerpt; highlight offsets count code points in `snippet`. */
+export interface SearchResult {
+  id: string;
+  score: number;
+  title: string | null;
+  snippet: string;
+  highlights: Array<[number, number]>;
+}
+
+/** The corpus at a glance. */
+export interface CorpusInfo {
+  root: string;
+  reports: number;
+  skipped: SkippedFile[];
+  corrected: number;
+  annotations: number;
+  statuses: Record<ReportStatus, number>;
+  labels: Label[];
+  tags: string[];
+}
+
+/** What `check` finds: every report with a problem, and unreadable files. */
+export interface CheckResult {
+  ok: boolean;
+  problems: Array<{ id: string } & ReportProblem>;
+  skipped: SkippedFile[];
+}
+
+export type { DocumentReference, Person };

@@ -1,0 +1,131 @@
+import { readDateLine } from './dates';
+import type { DateLineMatch } from './dates';
+import { headingKind } from './debris';
+import { foldKey } from './fold';
+import { isBlank, lineFolded, lineText } from './layout';
+import type { Doc, Line } from './layout';
+import { provinceOfLabel } from './places';
+
+/** Section names that news sites print above a report. */
+const KNOWN_SECTIONS = new Set(
+  [
+    'tin tức',
+    'tin tức - sự kiện',
+    'tin tức sự kiện',
+    'sự kiện',
+    'thời sự',
+    'chính trị',
+    'xây dựng đảng',
+    'công tác xây dựng đảng',
+    'tin hoạt động',
+    'hoạt động',
+    'tin địa phương',
+    'tin trong tỉnh',
+    'tin trong nước',
+    'tin tổng hợp',
+    'tổ chức - cán bộ',
+    'tổ chức xây dựng đảng',
+    'tuyên giáo',
+    'dân vận',
+    'kiểm tra - giám sát',
+    'nội chính',
+  ].map(foldKey),
+);
+
+const MAX_LABEL_LENGTH = 50;
+const MAX_BREADCRUMB_LENGTH = 80;
+const MAX_TITLE_LENGTH = 250;
+/** How many non-blank lines may come before the title, and after it before the report starts. */
+const HEAD_BEFORE_TITLE = 6;
+const HEAD_AFTER_TITLE = 4;
+
+/** The top of the page: section label, page-visit date, title, publication date line, place label. */
+export interface Head {
+  title: Line | null;
+  titleConfidence: number;
+  section: Line | null;
+  sectionKnown: boolean;
+  pageDate: { line: Line; match: DateLineMatch } | null;
+  dateLine: { line: Line; match: DateLineMatch } | null;
+  placeLabel: { line: Line; province: string } | null;
+  /** Indexes of the lines the head takes up. */
+  lines: Set<number>;
+  /** Index of the last head line (-1 when there is none). */
+  last: number;
+}
+
+function dateLineOf(doc: Doc, line: Line): DateLineMatch | null {
+  return readDateLine(doc.folded, line.contentStart, line.contentEnd);
+}
+
+/** A short label above the title: a known section name, or a few plain words before a longer title. */
+function isSectionLabel(doc: Doc, line: Line, next: Line | undefined): boolean {
+  const text = lineText(doc, line);
+  // A breadcrumb (`Trang chủ > Tin tức > Xây dựng Đảng`) may run longer than a single label.
+  const breadcrumb = /[>»›]/u.test(text);
+  const maxLength = breadcrumb ? MAX_BREADCRUMB_LENGTH : MAX_LABEL_LENGTH;
+  if (text.length < 2 || text.length > maxLength || /[\d.,;:!?"“”()]/u.test(text)) return false;
+  if (text.split(/\s+/u).length > (breadcrumb ? 12 : 6) || headingKind(lineFolded(doc, line))) return false;
+  if (breadcrumb) return true;
+  if (KNOWN_SECTIONS.has(foldKey(text))) return true;
+  if (!next || dateLineOf(doc, next)) return false;
+  const nextText = lineText(doc, next);
+  return nextText.length > text.length && nextText.length <= MAX_TITLE_LENGTH && !/[.…]$/u.test(nextText);
+}
+
+/** Reads the head of the page: the title and the labels and dates just before and after it. */
+export function readHead(doc: Doc): Head {
+  const head: Head = {
+    title: null,
+    titleConfidence: 0,
+    section: null,
+    sectionKnown: false,
+    pageDate: null,
+    dateLine: null,
+    placeLabel: null,
+    lines: new Set<number>(),
+    last: -1,
+  };
+  const content = doc.lines.filter((l) => !isBlank(l));
+  const take = (line: Line): void => {
+    head.lines.add(line.index);
+    head.last = Math.max(head.last, line.index);
+  };
+  const takeDateOrPlace = (line: Line, beforeTitle: boolean): boolean => {
+    const match = dateLineOf(doc, line);
+    if (match) {
+      // Before the title, a weekday line is the date the page was visited, not the date of the report.
+      if (beforeTitle && match.weekday && !head.pageDate) head.pageDate = { line, match };
+      else if (!head.dateLine) head.dateLine = { line, match };
+      take(line);
+      return true;
+    }
+    const province = head.placeLabel ? null : provinceOfLabel(lineFolded(doc, line));
+    if (province) {
+      head.placeLabel = { line, province };
+      take(line);
+      return true;
+    }
+    return false;
+  };
+  let k = 0;
+  for (; k < content.length && k < HEAD_BEFORE_TITLE; k++) {
+    const line = content[k]!;
+    if (takeDateOrPlace(line, true)) continue;
+    if (!head.section && isSectionLabel(doc, line, content[k + 1])) {
+      head.section = line;
+      head.sectionKnown = KNOWN_SECTIONS.has(foldKey(lineText(doc, line)));
+      take(line);
+      continue;
+    }
+    head.title = line;
+    head.titleConfidence = line.contentEnd - line.contentStart <= MAX_TITLE_LENGTH ? 0.9 : 0.5;
+    take(line);
+    break;
+  }
+  if (!head.title) return head;
+  for (let m = k + 1; m < content.length && m <= k + HEAD_AFTER_TITLE; m++) {
+    if (!takeDateOrPlace(content[m]!, false)) break;
+  }
+  return head;
+}

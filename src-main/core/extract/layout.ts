@@ -1,0 +1,129 @@
+import { foldText, isSpaceCode } from './fold';
+import type { Span } from './types';
+
+/** One line: `[start, end)` without the newline, and the bounds of its text without surrounding spaces. */
+export interface Line {
+  index: number;
+  start: number;
+  end: number;
+  contentStart: number;
+  contentEnd: number;
+}
+
+/** The report with its folded twin (same length) and its lines. */
+export interface Doc {
+  text: string;
+  folded: string;
+  lines: Line[];
+}
+
+/** Consecutive non-blank lines that belong together (a paragraph, a caption with its credit line). */
+export interface Block {
+  lines: Line[];
+  start: number;
+  end: number;
+}
+
+/** Splits text on LF into lines with their trimmed content bounds. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    let contentStart = start;
+    let contentEnd = end;
+    while (contentStart < contentEnd && isSpaceCode(text.charCodeAt(contentStart))) contentStart++;
+    while (contentEnd > contentStart && isSpaceCode(text.charCodeAt(contentEnd - 1))) contentEnd--;
+    lines.push({ index: lines.length, start, end, contentStart, contentEnd });
+    if (nl < 0) return lines;
+    start = nl + 1;
+  }
+}
+
+/** Builds the document view used by every extractor. */
+export function makeDoc(text: string): Doc {
+  return { text, folded: foldText(text), lines: splitLines(text) };
+}
+
+/** True when the line holds nothing but white space. */
+export function isBlank(line: Line): boolean {
+  return line.contentStart === line.contentEnd;
+}
+
+/** The line's text without surrounding white space. */
+export function lineText(doc: Doc, line: Line): string {
+  return doc.text.slice(line.contentStart, line.contentEnd);
+}
+
+/** The line's folded text without surrounding white space. */
+export function lineFolded(doc: Doc, line: Line): string {
+  return doc.folded.slice(line.contentStart, line.contentEnd);
+}
+
+/** The trimmed span of a line. */
+export function lineSpan(line: Line): Span {
+  return { start: line.contentStart, end: line.contentEnd };
+}
+
+/** Groups consecutive lines accepted by `keep` into blocks; blank or rejected lines end a block. */
+export function blocksOf(lines: readonly Line[], keep: (line: Line) => boolean): Block[] {
+  const blocks: Block[] = [];
+  let current: Line[] = [];
+  const close = (): void => {
+    const first = current[0];
+    const last = current[current.length - 1];
+    if (first && last) blocks.push({ lines: current, start: first.contentStart, end: last.contentEnd });
+    current = [];
+  };
+  for (const line of lines) {
+    if (!isBlank(line) && keep(line)) current.push(line);
+    else close();
+  }
+  close();
+  return blocks;
+}
+
+/** Replaces the given spans with spaces, keeping the length, so later searches skip them. */
+export function maskSpans(text: string, spans: readonly Span[]): string {
+  if (spans.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(span.start, at);
+    if (span.end <= start) continue;
+    parts.push(text.slice(at, start), ' '.repeat(span.end - start));
+    at = span.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** True when `[start, end)` lies inside one of the spans (sorted by start, not overlapping). */
+export function insideAny(spans: readonly Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= start) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && end <= spans[found]!.end;
+}
+
+/** True when `[start, end)` overlaps one of the spans (sorted by start, not overlapping). */
+export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = spans[mid]!;
+    if (span.end <= start) lo = mid + 1;
+    else if (span.start >= end) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}

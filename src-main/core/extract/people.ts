@@ -1,0 +1,344 @@
+import { WORD_END, WORD_START, collapseSpaces, foldKey, phraseAlternation, preferredSpelling } from './fold';
+import { insideAny } from './layout';
+import { provinceNamed } from './places';
+import type { Evidence, ExtractedItem, Person, Span } from './types';
+
+/** Common Vietnamese surnames (not `Phó` or `Ông`: far more often a title than a surname). */
+const SURNAMES = new Set(
+  (
+    'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lâm Mai Đào Đinh Trương ' +
+    'Cao Hà Phùng Lương Trịnh Đoàn Tô Tạ Thái Châu Quách Lưu Tăng Kiều La Triệu Khúc Chu Từ Diệp Hứa ' +
+    'Lục Mạc Nông Lò Hầu Giang Tôn Thân Âu Lại Khổng Kim Bạch Doãn Đàm Vi Vương Nghiêm Đường Phí ' +
+    'Quan Sầm Thạch Danh Lã Khuất Mạch Ninh Tòng Lữ Tống Cù Giáp Ung Mẫn Văng Vy'
+  )
+    .split(' ')
+    .map(foldKey),
+);
+
+/** Words a role starts with: Party, State and mass-organisation positions. */
+const POSITIONS: readonly string[] = [
+  'ủy viên',
+  'thành ủy viên',
+  'tỉnh ủy viên',
+  'huyện ủy viên',
+  'quận ủy viên',
+  'thị ủy viên',
+  'đảng ủy viên',
+  'bí thư',
+  'tổng bí thư',
+  'chủ tịch',
+  'trưởng ban',
+  'trưởng phòng',
+  'trưởng đoàn',
+  'trưởng khối',
+  'trưởng công an',
+  'giám đốc',
+  'tổng giám đốc',
+  'chánh văn phòng',
+  'chánh án',
+  'chủ nhiệm',
+  'thủ tướng',
+  'bộ trưởng',
+  'thứ trưởng',
+  'đại biểu quốc hội',
+  'viện trưởng',
+  'hiệu trưởng',
+  'tổng biên tập',
+  'cục trưởng',
+  'vụ trưởng',
+  'chỉ huy trưởng',
+  'chính ủy',
+  'tư lệnh',
+  'thường trực',
+  'tổng thư ký',
+  'thư ký',
+  'ủy viên ban thường vụ',
+];
+const POSITION = new RegExp(
+  `(?:${phraseAlternation(['nguyên', 'quyền'])})?\\s*(?:${phraseAlternation(['phó'])}\\s+)?(?:${phraseAlternation(POSITIONS)})${WORD_END}`,
+  'uy',
+);
+
+/** Lower-case words that end a role: the verb or auxiliary that follows the person's title. */
+const ROLE_END = new RegExp(
+  `(?:${phraseAlternation([
+    'chủ trì',
+    'đồng chủ trì',
+    'phát biểu',
+    'báo cáo',
+    'trình bày',
+    'đã',
+    'sẽ',
+    'đang',
+    'vừa',
+    'tới dự',
+    'đến dự',
+    'về dự',
+    'tham dự',
+    'yêu cầu',
+    'đề nghị',
+    'cho biết',
+    'nhấn mạnh',
+    'khẳng định',
+    'trao',
+    'tặng',
+    'chỉ đạo',
+    'thăm',
+    'nêu rõ',
+    'cho rằng',
+    'đánh giá',
+    'ghi nhận',
+    'biểu dương',
+    'chúc mừng',
+    'quán triệt',
+    'nói',
+    'thông qua',
+    'làm việc',
+    'gửi',
+    'đọc',
+    'điều hành',
+    'giới thiệu',
+    'kiểm tra',
+    'tiếp',
+    'tại',
+    'cùng',
+    'trong',
+    'với',
+    'khi',
+    'là',
+    'kết luận',
+    'động viên',
+    'đồng chí',
+    'đ/c',
+    'ông',
+    'bà',
+  ])})${WORD_END}|${phraseAlternation(['dự'])}${WORD_END}(?!\\s*${phraseAlternation(['khuyết'])})`,
+  'uy',
+);
+const AND = new RegExp(`${phraseAlternation(['và'])}${WORD_END}`, 'uy');
+const HONORIFIC_BEFORE = new RegExp(
+  `${WORD_START}(?:${phraseAlternation(['đồng chí', 'ông', 'bà'])}|đ\\/c)\\s*(?::\\s*)?$`,
+  'u',
+);
+const ROLE_SEPARATOR = /[ \u00a0]*(?:[,\-–—][ \u00a0]*|(?=\p{Lu}))/uy;
+// Words in capitals are allowed too (`Lê Văn AN` is scraping damage), so that the name is not cut short.
+const NAME_RUN =
+  /(?<![\p{L}\p{N}])\p{Lu}(?:\p{Ll}+|\p{Lu}*)(?:[ \u00a0]\p{Lu}(?:\p{Ll}+|\p{Lu}*))+(?![\p{L}\p{N}])/gu;
+const WORD = /\p{L}+/gu;
+const MAX_ROLE = 200;
+const MAX_ROLE_BEFORE = 100;
+const CLAUSE_BREAK = new Set([',', ';', '.', ':', '!', '?', '(', ')', '“', '”', '"', '\n']);
+const STOPS = new Set([';', '!', '?', '“', '”', '"', '(', ':', '\n']);
+
+/** True when a capitalised word is a common Vietnamese surname. */
+export function isSurname(word: string): boolean {
+  return word.length <= 8 && SURNAMES.has(foldKey(word));
+}
+
+/** True when a position word (`Bí thư`, `Phó trưởng Ban`, `Ủy viên`…) starts at `at` in folded text. */
+export function positionAt(folded: string, at: number): boolean {
+  POSITION.lastIndex = at;
+  return POSITION.test(folded);
+}
+
+/** True when `đồng chí`, `đ/c`, `ông` or `bà` (optionally with a colon) ends right before `at`. */
+export function honorificBefore(folded: string, at: number): boolean {
+  let from = Math.max(0, at - 16);
+  // Start the window on a word boundary so that `không` is not read as `ông`.
+  while (from > 0 && from < at && isLetter(folded[from - 1])) from++;
+  return HONORIFIC_BEFORE.test(folded.slice(from, at));
+}
+
+/** True for a word in capitals that cannot be part of a name: an acronym without a vowel (`HĐND`), `UBND`. */
+function isAcronymWord(word: string): boolean {
+  if (word.length < 2 || word !== word.toUpperCase()) return false;
+  return word === 'UBND' || !/[AEIOUY]/u.test(word.normalize('NFD'));
+}
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /\p{L}/u.test(ch);
+}
+
+function skipSpaces(text: string, at: number): number {
+  let i = at;
+  while (text[i] === ' ' || text[i] === '\u00a0') i++;
+  return i;
+}
+
+/** Reads the role written after a name (`, Ủy viên Trung ương Đảng, Bí thư Thành ủy`) up to its end. */
+function readRole(text: string, folded: string, at: number): Span | null {
+  ROLE_SEPARATOR.lastIndex = at;
+  if (!ROLE_SEPARATOR.exec(text)) return null;
+  const start = ROLE_SEPARATOR.lastIndex;
+  if (!positionAt(folded, start)) return null;
+  let end = text.length;
+  let lastBreak = start;
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i]!;
+    if (i - start > MAX_ROLE) {
+      end = lastBreak;
+      break;
+    }
+    if (STOPS.has(ch)) {
+      end = i;
+      break;
+    }
+    if (ch === '.') {
+      // `TP. Hồ Chí Minh` keeps going; a full stop ends the role.
+      if (/tp$/u.test(folded.slice(Math.max(start, i - 2), i)) && !/\p{L}/u.test(folded[i - 3] ?? ''))
+        continue;
+      end = i;
+      break;
+    }
+    if (ch === ',') {
+      const next = skipSpaces(text, i + 1);
+      if (positionAt(folded, next)) {
+        lastBreak = i;
+        continue;
+      }
+      end = i;
+      break;
+    }
+    if (isLetter(ch) && !isLetter(text[i - 1]) && ch === ch.toLowerCase()) {
+      AND.lastIndex = i;
+      if (AND.test(folded)) {
+        const next = skipSpaces(text, AND.lastIndex);
+        if (positionAt(folded, next)) continue;
+        end = i;
+        break;
+      }
+      ROLE_END.lastIndex = i;
+      if (ROLE_END.test(folded)) {
+        end = i;
+        break;
+      }
+    }
+  }
+  while (end > start && /[\s\-–—,]/u.test(text[end - 1]!)) end--;
+  return end > start ? { start, end } : null;
+}
+
+/** Reads a role written before a name in the same clause (`Bí thư Tỉnh ủy Lâm Thị Phương Thanh`). */
+function readRoleBefore(text: string, folded: string, end: number): Span | null {
+  let start = end;
+  while (start > 0 && end - start < MAX_ROLE_BEFORE && !CLAUSE_BREAK.has(text[start - 1]!)) start--;
+  let roleStart = -1;
+  for (let i = start; i < end; i++) {
+    if (!isLetter(text[i]) || isLetter(text[i - 1])) continue;
+    if (roleStart < 0) {
+      if (positionAt(folded, i)) roleStart = i;
+      continue;
+    }
+    // `Chủ tịch UBND tỉnh tiếp Nguyễn Văn A`: after a verb the name is the object, not the holder of the title.
+    ROLE_END.lastIndex = i;
+    if (text[i] === text[i]!.toLowerCase() && ROLE_END.test(folded)) return null;
+  }
+  if (roleStart < 0) return null;
+  let e = end;
+  while (e > roleStart && /[\s\-–—,]/u.test(text[e - 1]!)) e--;
+  return e > roleStart ? { start: roleStart, end: e } : null;
+}
+
+interface NameMatch {
+  start: number;
+  end: number;
+}
+
+/** Finds the name in a run of capitalised words: 2–5 words from the first surname, up to a position word. */
+function nameInRun(run: string, runStart: number, folded: string): NameMatch | null {
+  const words = Array.from(run.matchAll(WORD), (w) => ({
+    start: runStart + w.index,
+    end: runStart + w.index + w[0].length,
+  }));
+  const first = words.findIndex((w) => isSurname(run.slice(w.start - runStart, w.end - runStart)));
+  if (first < 0) return null;
+  const continues = (w: NameMatch): boolean =>
+    !positionAt(folded, w.start) && !isAcronymWord(run.slice(w.start - runStart, w.end - runStart));
+  let last = first;
+  while (last + 1 < words.length && last - first < 4 && continues(words[last + 1]!)) last++;
+  if (last === first) return null;
+  // More capitalised words than a name holds: an organisation or a place, not a person.
+  if (last + 1 < words.length && last - first === 4 && !positionAt(folded, words[last + 1]!.start))
+    return null;
+  return { start: words[first]!.start, end: words[last]!.end };
+}
+
+interface PersonMention {
+  key: string;
+  name: string;
+  role: string | null;
+  inCaption: boolean;
+  confidence: number;
+  evidence: Evidence;
+}
+
+/**
+ * Picks a person's role: the most complete (longest), then the most written. A caption's role competes only
+ * when it contains every role the body gives, so that a caption damaged by scraping cannot beat the body.
+ */
+function chooseRole(mentions: readonly PersonMention[]): string | null {
+  const withRole = mentions.filter((m) => m.role !== null);
+  const bodyKeys = [...new Set(withRole.filter((m) => !m.inCaption).map((m) => foldKey(m.role!)))];
+  const covers = (role: string): boolean => {
+    const key = foldKey(role);
+    return bodyKeys.every((k) => key.includes(k));
+  };
+  const pool = withRole;
+  if (pool.length === 0) return null;
+  const groups = new Map<string, string[]>();
+  for (const m of pool) {
+    const key = foldKey(m.role!);
+    const list = groups.get(key);
+    if (list) list.push(m.role!);
+    else groups.set(key, [m.role!]);
+  }
+  const [, spellings] = [...groups].reduce((a, b) =>
+    b[0].length > a[0].length || (b[0].length === a[0].length && b[1].length > a[1].length) ? b : a,
+  );
+  return preferredSpelling(spellings);
+}
+
+/** Finds persons (a surname-led name after `đồng chí`/`ông`/`bà` or with a position), one item each. */
+export function findPeople(
+  source: string,
+  text: string,
+  folded: string,
+  captions: readonly Span[],
+  excluded: readonly Span[],
+): ExtractedItem<Person>[] {
+  const mentions: PersonMention[] = [];
+  for (const run of text.matchAll(NAME_RUN)) {
+    const name = nameInRun(run[0], run.index, folded);
+    if (!name || insideAny(excluded, name.start, name.end)) continue;
+    const written = collapseSpaces(source.slice(name.start, name.end));
+    if (provinceNamed(written)) continue;
+    const honorific = honorificBefore(folded, name.start);
+    const after = readRole(text, folded, name.end);
+    const before = after || honorific ? null : readRoleBefore(text, folded, name.start);
+    const role = after ?? before;
+    if (!honorific && !role) continue;
+    const start = before ? before.start : name.start;
+    const end = after ? after.end : name.end;
+    const inCaption = insideAny(captions, name.start, name.end);
+    const confidence = (honorific && role ? 0.9 : after ? 0.85 : role ? 0.75 : 0.7) - (inCaption ? 0.1 : 0);
+    mentions.push({
+      key: foldKey(written),
+      name: written,
+      role: role ? collapseSpaces(source.slice(role.start, role.end)) : null,
+      inCaption,
+      confidence,
+      evidence: { start, end, text: source.slice(start, end) },
+    });
+  }
+  const byPerson = new Map<string, PersonMention[]>();
+  for (const m of mentions) {
+    const group = byPerson.get(m.key);
+    if (group) group.push(m);
+    else byPerson.set(m.key, [m]);
+  }
+  return [...byPerson.values()].map((group) => ({
+    value: { name: preferredSpelling(group.map((m) => m.name)), role: chooseRole(group) },
+    confidence: group.reduce((best, m) => Math.max(best, m.confidence), 0),
+    evidence: group.map((m) => m.evidence),
+  }));
+}

@@ -1,0 +1,24 @@
+export { FolioError, type FolioErrorCode } from './errors';
+export {
+  Corpus,
+  DEFAULT_MAX_FILE_BYTES,
+  type CorpusChange,
+  type NewAnnotation,
+  type OpenOptions,
+} from './corpus/corpus';
+export { watchCorpus } from './corpus/watch';
+export type * from './corpus/types';
+export { extractMetadata } from './extract';
+export type * from './extract/types';
+export { foldForSearch } from './text/fold';
+export { decodeReport, normalizeText } from './text/decode';
+export { CodePointIndex } from './text/codepoints';
+export { diffTexts, applyChanges, type TextChange } from './text/diff';
+export {
+  DEFAULT_LABELS,
+  METADATA_FIELDS,
+  REPORT_STATUSES,
+  type Label,
+  type MetadataField,
+  type ReportStatus,
+} from './store/schema';

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/** The version written into every `.folio/` file; a newer file is read-only to this build. */
+export const SCHEMA_VERSION = 1;
+
+/** Review states a report moves through. */
+export const REPORT_STATUSES = ['new', 'in-progress', 'needs-review', 'done'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** Metadata fields the editor can correct. */
+export const METADATA_FIELDS = [
+  'title',
+  'published',
+  'source',
+  'author',
+  'place',
+  'section',
+  'viewCount',
+  'references',
+  'people',
+] as const;
+export type MetadataField = (typeof METADATA_FIELDS)[number];
+
+const isoTime = z.string().min(1);
+
+const personSchema = z.object({ name: z.string(), role: z.string().nullable() });
+
+/** The shape a corrected value of each field must have. */
+export const metadataValueSchemas = {
+  title: z.string().nullable(),
+  published: z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/,
+      'expected an ISO 8601 date such as 2018-07-05 or 2018-07-05T21:31',
+    )
+    .nullable(),
+  source: z.string().nullable(),
+  author: z.string().nullable(),
+  place: z.string().nullable(),
+  section: z.string().nullable(),
+  viewCount: z.number().int().nonnegative().nullable(),
+  references: z.array(z.string()),
+  people: z.array(personSchema),
+} satisfies Record<MetadataField, z.ZodType>;
+
+/** A metadata value with the editor's correction beside what was extracted. */
+const correctionSchema = z.object({
+  value: z.unknown(),
+  editor: z.string(),
+  at: isoTime,
+});
+
+/** A span annotation; offsets are Unicode code points in the corrected text. */
+export const annotationSchema = z.object({
+  id: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  label: z.string().min(1),
+  note: z.string(),
+  quote: z.string(),
+  orphaned: z.boolean(),
+  author: z.string(),
+  created: isoTime,
+  modified: isoTime,
+});
+export type StoredAnnotation = z.infer<typeof annotationSchema>;
+
+/** The editor's corrected text, one array item per line so team merges in git work line by line. */
+const textCorrectionSchema = z.object({
+  lines: z.array(z.string()),
+  baseSha256: z.string(),
+  editor: z.string(),
+  at: isoTime,
+});
+
+/** Everything editorial about one report: `.folio/reports/<id>.json`. */
+export const reportStateSchema = z.object({
+  schema: z.literal(SCHEMA_VERSION),
+  id: z.string(),
+  original: z.object({ file: z.string(), sha256: z.string(), size: z.number().int().nonnegative() }),
+  status: z.enum(REPORT_STATUSES),
+  tags: z.array(z.string()),
+  metadata: z.partialRecord(z.enum(METADATA_FIELDS), correctionSchema),
+  annotations: z.array(annotationSchema),
+  correction: textCorrectionSchema.nullable(),
+});
+export type ReportState = z.infer<typeof reportStateSchema>;
+export type MetadataCorrection = z.infer<typeof correctionSchema>;
+
+/** An annotation label of the corpus, with its colour and the key that applies it. */
+export const labelSchema = z.object({
+  name: z.string().min(1),
+  color: z.string(),
+  key: z.string().nullable(),
+});
+export type Label = z.infer<typeof labelSchema>;
+
+/** Corpus-wide settings: `.folio/corpus.json`. */
+export const corpusSettingsSchema = z.object({
+  schema: z.literal(SCHEMA_VERSION),
+  labels: z.array(labelSchema),
+  tags: z.array(z.string()),
+  collections: z.array(z.unknown()),
+});
+export type CorpusSettings = z.infer<typeof corpusSettingsSchema>;
+
+/** The label set a new corpus starts with. */
+export const DEFAULT_LABELS: Label[] = [
+  { name: 'Person', color: '#d9480f', key: '1' },
+  { name: 'Organisation', color: '#1971c2', key: '2' },
+  { name: 'Place', color: '#2f9e44', key: '3' },
+  { name: 'Document reference', color: '#9c36b5', key: '4' },
+  { name: 'Figure', color: '#e67700', key: '5' },
+  { name: 'Date', color: '#0c8599', key: '6' },
+  { name: 'Quote', color: '#c2255c', key: '7' },
+];

@@ -1,0 +1,219 @@
+import { Corpus, FolioError, watchCorpus, type ReportSummary } from '../core';
+import {
+  FACETS,
+  OPERATIONS,
+  type EventName,
+  type Facets,
+  type FolioEvents,
+  type OperationName,
+  type OperationResults,
+  type ReportPage,
+  type SortField,
+  type ValidInput,
+} from '../contract/operations';
+import { withRecentCorpus, type PreferenceStore } from './preferences';
+
+/** What a shell gives the service: where preferences live and how to ask the user for a folder. */
+export interface ServiceHost {
+  preferences: PreferenceStore;
+  /** Shows a folder picker; absent where the shell has none (the browser shell). */
+  chooseFolder?: () => Promise<string | null>;
+}
+
+type Handlers = { [N in OperationName]: (input: ValidInput<N>) => Promise<OperationResults[N]> };
+type Listener<E extends EventName> = (payload: FolioEvents[E]) => void;
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/**
+ * Serves the API contract over the core for one window: owns the open corpus, its watcher and the
+ * preferences. Shells only move validated calls and events across their transport.
+ */
+export class FolioService {
+  private corpus: Corpus | null = null;
+  private stopWatching: (() => Promise<void>) | null = null;
+  private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
+
+  constructor(private readonly host: ServiceHost) {}
+
+  /** Validates a call's input against the contract and runs it; bad input gets a `FolioError('invalid-input')`. */
+  async call<N extends OperationName>(name: N, input: unknown): Promise<OperationResults[N]> {
+    if (!Object.hasOwn(OPERATIONS, name))
+      throw new FolioError('invalid-input', `unknown operation "${String(name)}"`);
+    const parsed = OPERATIONS[name].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+      throw new FolioError(
+        'invalid-input',
+        `${name}: invalid input${where}: ${issue?.message ?? 'wrong shape'}`,
+      );
+    }
+    const handler = this.handlers[name] as (input: unknown) => Promise<OperationResults[N]>;
+    return handler(parsed.data);
+  }
+
+  /** Opens a corpus folder, replacing the one open, and remembers it in the preferences. */
+  async open(root: string): Promise<Corpus> {
+    const corpus = await Corpus.open(root, {
+      onProgress: (done, total) => this.emit('progress', { task: 'open', done, total }),
+    });
+    await this.close();
+    this.corpus = corpus;
+    this.stopWatching = watchCorpus(corpus, (error) =>
+      console.error(`[folio] watching ${root}: ${error.message}`),
+    );
+    corpus.onDidChange((change) => this.emit('corpusChanged', change));
+    await this.host.preferences.set(withRecentCorpus(this.host.preferences.get(), corpus.root));
+    this.emit('corpusOpened', corpus.info());
+    return corpus;
+  }
+
+  /** Stops watching and saves the cache of the open corpus. */
+  async close(): Promise<void> {
+    await this.stopWatching?.();
+    await this.corpus?.flush();
+    this.stopWatching = null;
+    this.corpus = null;
+  }
+
+  /** Registers an event listener; returns its disposer. */
+  on<E extends EventName>(event: E, listener: Listener<E>): () => void {
+    const set = this.listeners.get(event) ?? new Set();
+    this.listeners.set(event, set);
+    set.add(listener as Listener<EventName>);
+    return () => set.delete(listener as Listener<EventName>);
+  }
+
+  private emit<E extends EventName>(event: E, payload: FolioEvents[E]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as Listener<E>)(payload);
+  }
+
+  private open_(): Corpus {
+    if (!this.corpus) throw new FolioError('invalid-input', 'no corpus is open');
+    return this.corpus;
+  }
+
+  private editor(): string {
+    return this.host.preferences.get().editorName;
+  }
+
+  private readonly handlers: Handlers = {
+    corpusInfo: async () => this.corpus?.info() ?? null,
+    openRecentCorpus: async ({ path }) => {
+      // The renderer may only reopen a folder the user chose before, never name an arbitrary path.
+      if (!this.host.preferences.get().recentCorpora.includes(path)) {
+        throw new FolioError('outside-corpus', `${path} is not a recently opened corpus`);
+      }
+      return (await this.open(path)).info();
+    },
+    chooseCorpus: async () => {
+      if (!this.host.chooseFolder) {
+        throw new FolioError(
+          'invalid-input',
+          'this shell cannot show a folder picker; start it with --corpus <folder>',
+        );
+      }
+      const folder = await this.host.chooseFolder();
+      return folder === null ? null : (await this.open(folder)).info();
+    },
+    listReports: async (input) => this.listReports(input),
+    facets: async (input) => this.facets(this.matching(input.query, input.filters)),
+    getReport: async ({ id }) => this.open_().report(id),
+    getChanges: async ({ id }) => this.open_().report(id).changes,
+    search: async ({ query, filters, limit }) => this.open_().search(query, filters, limit),
+    setMetadata: async ({ id, field, value, revision }) => {
+      await this.open_().setMetadata(id, field, value, this.editor(), revision);
+      return this.open_().report(id);
+    },
+    resetMetadata: async ({ id, field, revision }) => {
+      await this.open_().resetMetadata(id, field, revision);
+      return this.open_().report(id);
+    },
+    setTags: async ({ ids, add, remove }) => {
+      await this.open_().setTags(ids, { add, remove });
+      return ids.map((id) => this.open_().summary(id));
+    },
+    setStatus: async ({ ids, status }) => {
+      await this.open_().setStatus(ids, status);
+      return ids.map((id) => this.open_().summary(id));
+    },
+    addAnnotation: async ({ id, start, end, label, note, revision }) => {
+      await this.open_().addAnnotation(id, { start, end, label, note }, this.editor(), revision);
+      return this.open_().report(id);
+    },
+    updateAnnotation: async ({ id, annotationId, label, note, revision }) => {
+      await this.open_().updateAnnotation(id, annotationId, { label, note }, revision);
+      return this.open_().report(id);
+    },
+    deleteAnnotation: async ({ id, annotationId, revision }) => {
+      await this.open_().deleteAnnotation(id, annotationId, revision);
+      return this.open_().report(id);
+    },
+    saveCorrection: async ({ id, text, revision }) => {
+      await this.open_().saveCorrection(id, text, this.editor(), revision);
+      return this.open_().report(id);
+    },
+    revertChanges: async ({ id, changes, revision }) => {
+      await this.open_().revertChanges(id, changes, this.editor(), revision);
+      return this.open_().report(id);
+    },
+    getPreferences: async () => this.host.preferences.get(),
+    setPreferences: async (patch) => this.host.preferences.set(patch),
+  };
+
+  private matching(query: string, filters: ValidInput<'listReports'>['filters']): ReportSummary[] {
+    const corpus = this.open_();
+    if (!query.trim()) return corpus.list(filters);
+    return corpus.search(query, filters, Number.MAX_SAFE_INTEGER).map((hit) => corpus.summary(hit.id));
+  }
+
+  private listReports(input: ValidInput<'listReports'>): ReportPage {
+    const rows = this.matching(input.query, input.filters);
+    // With a query and the default sort, keep relevance order.
+    if (!(input.query.trim() && input.sort === 'id')) rows.sort(compareBy(input.sort, input.descending));
+    return {
+      total: rows.length,
+      offset: input.offset,
+      rows: rows.slice(input.offset, input.offset + input.limit),
+    };
+  }
+
+  private facets(rows: ReportSummary[]): Facets {
+    const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
+      keyof Facets,
+      Map<string, number>
+    >;
+    const add = (facet: keyof Facets, value: string | null) => {
+      if (value) counts[facet].set(value, (counts[facet].get(value) ?? 0) + 1);
+    };
+    for (const row of rows) {
+      row.tags.forEach((t) => add('tags', t));
+      add('status', row.status);
+      add('source', row.source);
+      add('place', row.place);
+      row.labels.forEach((l) => add('label', l));
+      row.references.forEach((r) => add('reference', r));
+    }
+    const sorted = (map: Map<string, number>) =>
+      [...map]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || collator.compare(a.value, b.value));
+    return Object.fromEntries(FACETS.map((f) => [f, sorted(counts[f])])) as Facets;
+  }
+}
+
+/** Orders rows by a column, Vietnamese collation for text, missing values last either way, id breaking ties. */
+function compareBy(field: SortField, descending: boolean): (a: ReportSummary, b: ReportSummary) => number {
+  const direction = descending ? -1 : 1;
+  return (a, b) => {
+    const x = a[field];
+    const y = b[field];
+    if (x === y) return collator.compare(a.id, b.id);
+    if (x === null) return 1;
+    if (y === null) return -1;
+    const order =
+      typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+    return direction * order || collator.compare(a.id, b.id);
+  };
+}

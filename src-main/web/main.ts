@@ -1,0 +1,48 @@
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { FolioService } from '../service/folioService';
+import { JsonPreferenceStore } from '../service/preferences';
+import { ensureSampleCorpus } from '../service/sampleCorpus';
+import { startWebServer } from './server';
+
+// `npm run web -- [--corpus DIR] [--port N]`: the browser shell, for machines without Electron.
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const appRoot = path.resolve(here, '../..');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { corpus: { type: 'string' }, port: { type: 'string' }, 'data-dir': { type: 'string' } },
+  });
+  const dataDir = path.resolve(
+    values['data-dir'] ?? process.env.FOLIO_DATA_DIR ?? path.join(os.homedir(), '.folio'),
+  );
+  const preferences = new JsonPreferenceStore(path.join(dataDir, 'preferences.json'));
+  const service = new FolioService({ preferences });
+  const corpus =
+    values.corpus ??
+    preferences.get().lastCorpus ??
+    (await ensureSampleCorpus(path.join(appRoot, 'resources', 'sample-corpus'), dataDir));
+  const opened = await service.open(path.resolve(corpus));
+  const server = await startWebServer({
+    service,
+    rendererDir: path.join(appRoot, 'out', 'renderer'),
+    port: values.port === undefined ? 0 : Number(values.port),
+  });
+  console.log(`Folio (browser shell) on ${opened.root}, ${opened.info().reports} report(s)`);
+  console.log(`Open ${server.url}`);
+  const stop = async () => {
+    await server.close();
+    await service.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`folio web: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,240 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { FolioError } from '../core';
+import { EVENTS, OPERATIONS, type OperationName } from '../contract/operations';
+import type { FolioService } from '../service/folioService';
+
+/** How to start the browser shell's server. */
+export interface WebServerOptions {
+  service: FolioService;
+  /** Folder of the built renderer (index.html and assets). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed token for tests; a random one otherwise. */
+  token?: string;
+}
+
+/** A running browser shell. */
+export interface WebServer {
+  /** The address to open, token included. */
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/**
+ * Serves the renderer and the API contract on 127.0.0.1 only. Every API request needs the per-start token;
+ * the Host header must name this server (no DNS rebinding) and a browser Origin must be this server's own.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let origin = '';
+  let allowedHosts = new Set<string>();
+  const sseClients = new Set<ServerResponse>();
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error(
+        `[folio web] ${request.method} ${request.url}: ${(error as Error).stack ?? String(error)}`,
+      );
+      if (!response.headersSent)
+        sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'internal error' } });
+      else response.end();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', origin);
+    if (!allowedHosts.has(request.headers.host ?? '')) {
+      return sendJson(response, 421, {
+        ok: false,
+        error: { code: 'forbidden', message: 'unexpected Host header' },
+      });
+    }
+    const requestOrigin = request.headers.origin;
+    if (requestOrigin !== undefined && requestOrigin !== origin) {
+      return sendJson(response, 403, {
+        ok: false,
+        error: { code: 'forbidden', message: 'cross-origin request refused' },
+      });
+    }
+    if (url.pathname.startsWith('/api/')) {
+      const given = String(request.headers['x-folio-token'] ?? url.searchParams.get('token') ?? '');
+      if (!sameToken(given, token)) {
+        return sendJson(response, 401, {
+          ok: false,
+          error: { code: 'unauthorized', message: 'missing or wrong token' },
+        });
+      }
+      if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(response);
+      const name = url.pathname.slice('/api/call/'.length);
+      if (!url.pathname.startsWith('/api/call/') || !Object.hasOwn(OPERATIONS, name)) {
+        return sendJson(response, 404, {
+          ok: false,
+          error: { code: 'not-found', message: `no operation ${url.pathname}` },
+        });
+      }
+      if (
+        request.method !== 'POST' ||
+        !String(request.headers['content-type']).startsWith('application/json')
+      ) {
+        return sendJson(response, 415, {
+          ok: false,
+          error: { code: 'invalid-input', message: 'POST application/json expected' },
+        });
+      }
+      return callOperation(name as OperationName, request, response);
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendJson(response, 405, {
+        ok: false,
+        error: { code: 'invalid-input', message: 'method not allowed' },
+      });
+    }
+    return serveStatic(url.pathname, response);
+  }
+
+  async function callOperation(
+    name: OperationName,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
+    let input: unknown;
+    try {
+      input = JSON.parse(await readBody(request));
+    } catch (error) {
+      return sendJson(response, 400, {
+        ok: false,
+        error: { code: 'invalid-input', message: `body is not JSON: ${(error as Error).message}` },
+      });
+    }
+    try {
+      const result = await options.service.call(name, input);
+      sendJson(response, 200, { ok: true, result: result ?? null });
+    } catch (error) {
+      if (!(error instanceof FolioError)) throw error;
+      sendJson(response, statusOf(error), { ok: false, error: { code: error.code, message: error.message } });
+    }
+  }
+
+  function openEventStream(response: ServerResponse): void {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    response.write(': connected\n\n');
+    sseClients.add(response);
+    response.on('close', () => sseClients.delete(response));
+  }
+
+  const disposers = EVENTS.map((event) =>
+    options.service.on(event, (payload) => {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const client of sseClients) client.write(frame);
+    }),
+  );
+
+  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
+    const root = path.resolve(options.rendererDir);
+    const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    const file = path.resolve(root, `.${relative}`);
+    // Paths are resolved and checked so `..` can never leave the renderer folder.
+    const inside = file.startsWith(root + path.sep);
+    const stat = inside ? await fs.stat(file).catch(() => null) : null;
+    if (!stat?.isFile()) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('not found');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-cache',
+    });
+    createReadStream(file).pipe(response);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    close: async () => {
+      disposers.forEach((dispose) => dispose());
+      for (const client of sseClients) client.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function statusOf(error: FolioError): number {
+  switch (error.code) {
+    case 'unknown-report':
+      return 404;
+    case 'changed-on-disk':
+    case 'corrupt-sidecar':
+      return 409;
+    case 'outside-corpus':
+      return 403;
+    default:
+      return 400;
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  response.end(JSON.stringify(body));
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error(`over ${MAX_BODY_BYTES} bytes`));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}

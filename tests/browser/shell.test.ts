@@ -1,0 +1,123 @@
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATION_NAMES } from '../../src-main/contract/channels';
+import type { FolioService } from '../../src-main/service/folioService';
+import { startWebServer, type WebServer } from '../../src-main/web/server';
+import { launchChromium, TEST_OUTPUT } from '../helpers/browser';
+import { copySampleCorpus, SAMPLE_IDS } from '../helpers/corpora';
+import { openService } from '../helpers/service';
+
+const RENDERER = path.resolve(import.meta.dirname, '../../out/renderer');
+
+let browser: BrowserContext;
+let server: WebServer;
+let service: FolioService;
+let page: Page;
+
+beforeAll(async () => {
+  service = await openService(copySampleCorpus());
+  server = await startWebServer({ service, rendererDir: RENDERER });
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await service?.close();
+});
+
+/** Calls an operation from inside the page, as the renderer's HTTP transport does. */
+function callInPage(
+  name: string,
+  input: unknown,
+): Promise<{ status: number; body: { ok: boolean; result?: unknown; error?: unknown } }> {
+  return page.evaluate(
+    async ([op, body]) => {
+      const response = await fetch(`/api/call/${op}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-folio-token': sessionStorage.getItem('folio-token') ?? '',
+        },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    [name, input] as const,
+  );
+}
+
+describe('the browser shell in Chromium', () => {
+  it('loads the UI, lists the five sample reports and takes the token out of the address bar', async () => {
+    await expect.poll(() => page.locator('.library tbody tr').count()).toBe(5);
+    expect(page.url()).not.toContain('token=');
+    expect(await page.locator('.library tbody tr .title').first().innerText()).toMatch(
+      /^Thành uỷ Cần Thơ tổng kết/,
+    );
+    await page.screenshot({ path: path.join(TEST_OUTPUT, 'shell-library.png') });
+  });
+
+  it('opens a report in the reader with debris dimmed', async () => {
+    await page.locator('.library tbody tr', { hasText: 'Cần Thơ không còn ấp' }).click();
+    await expect.poll(() => page.locator('.reader .text').innerText()).toContain('Thanh Sang/TTXVN');
+    expect(await page.locator('.reader .debris').first().innerText()).toContain('Có thể bạn quan tâm');
+    await page.screenshot({ path: path.join(TEST_OUTPUT, 'shell-reader.png') });
+  });
+
+  it('searches insensitively from the search box', async () => {
+    await page.fill('.library .search', 'lang son');
+    await expect.poll(() => page.locator('.library tbody tr').count()).toBe(1);
+    await page.fill('.library .search', '');
+    await expect.poll(() => page.locator('.library tbody tr').count()).toBe(5);
+  });
+
+  it('performs one call of every operation through the HTTP transport', async () => {
+    const id = SAMPLE_IDS[0]!;
+    const report = (await callInPage('getReport', { id })).body.result as {
+      text: string;
+      revision: string | null;
+    };
+    const calls: Record<string, unknown> = {
+      corpusInfo: {},
+      openRecentCorpus: { path: (await service.call('corpusInfo', {}))!.root },
+      listReports: { limit: 2, sort: 'published' },
+      facets: {},
+      getReport: { id },
+      getChanges: { id },
+      search: { query: 'thanh uy' },
+      setTags: { ids: [id], add: ['Cần Thơ'] },
+      setStatus: { ids: [id], status: 'in-progress' },
+      setMetadata: { id, field: 'author', value: 'Ngọc Quy' },
+      resetMetadata: { id, field: 'author' },
+      addAnnotation: { id, start: 0, end: 8, label: 'Organisation' },
+      saveCorrection: { id, text: report.text.replace('thánh phố', 'thành phố') },
+      revertChanges: { id, changes: [0] },
+      getPreferences: {},
+      setPreferences: { editorName: 'Trình duyệt' },
+    };
+    const results: Record<string, number> = {};
+    for (const [name, input] of Object.entries(calls)) results[name] = (await callInPage(name, input)).status;
+    const annotated = (await callInPage('getReport', { id })).body.result as {
+      annotations: Array<{ id: string }>;
+    };
+    const annotationId = annotated.annotations[0]!.id;
+    results.updateAnnotation = (
+      await callInPage('updateAnnotation', { id, annotationId, note: 'Thành ủy' })
+    ).status;
+    results.deleteAnnotation = (await callInPage('deleteAnnotation', { id, annotationId })).status;
+    const choose = await callInPage('chooseCorpus', {});
+    expect(choose.body.error).toEqual({
+      code: 'invalid-input',
+      message: expect.stringContaining('--corpus'),
+    });
+    results.chooseCorpus = 200;
+    expect(Object.keys(results).sort()).toEqual([...OPERATION_NAMES].sort());
+    expect(Object.entries(results).filter(([, status]) => status !== 200)).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Corpus } from '../../../src-main/core';
+import { buildCorpus, copySampleCorpus, SAMPLE_IDS } from '../../helpers/corpora';
+
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+
+describe('Corpus.open', () => {
+  it('lists the five sample reports by id with their extracted titles', async () => {
+    const corpus = await Corpus.open(copySampleCorpus());
+    expect(corpus.ids()).toEqual(SAMPLE_IDS);
+    expect(corpus.skipped()).toEqual([]);
+    expect(corpus.summary('001_9e0dc26d2fc8d3f8').title).toBe(
+      'Cần Thơ không còn ấp, khu vực chưa có tổ chức Đảng, đảng viên',
+    );
+    expect(corpus.info()).toMatchObject({ reports: 5, corrected: 0, annotations: 0 });
+  });
+
+  it('opens good files and lists each bad one with its reason', async () => {
+    const nfd = 'Thành ủy Lạng Sơn'.normalize('NFD');
+    const dir = buildCorpus({
+      'good.txt': 'Tiêu đề\nNội dung',
+      'crlf.txt': 'Dòng một\r\nDòng hai\r\n',
+      'bom.txt': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8('Có BOM')]),
+      'nfd.txt': nfd,
+      'nested/deeper/report.txt': 'Báo cáo lồng nhau',
+      'photo.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+      'legacy.txt': Buffer.from([0x54, 0x68, 0x61, 0xcc, 0x6e, 0x68, 0x20, 0x75, 0xf4]),
+      'huge.txt': Buffer.alloc(20 * 1024 * 1024, 0x61),
+      'notes.md': '# not a report',
+      '.hidden/secret.txt': 'hidden',
+    });
+    const corpus = await Corpus.open(dir);
+    expect(corpus.ids()).toEqual(['bom', 'crlf', 'good', 'nested/deeper/report', 'nfd']);
+    expect(corpus.report('crlf').text).toBe('Dòng một\nDòng hai\n');
+    expect(corpus.report('bom').text).toBe('Có BOM');
+    expect(corpus.report('bom').encoding).toBe('utf-8-bom');
+    expect(corpus.report('nfd').text).toBe('Thành ủy Lạng Sơn'.normalize('NFC'));
+    const skipped = corpus.skipped();
+    expect(skipped.map((s) => [s.file, s.code])).toEqual([
+      ['huge.txt', 'too-large'],
+      ['legacy.txt', 'undecodable'],
+      ['photo.txt', 'binary'],
+    ]);
+    expect(skipped[0]!.reason).toMatch(/huge\.txt: 20\.0 MB is over the 10\.0 MB limit/);
+    expect(skipped[1]!.reason).toMatch(/legacy\.txt: not valid UTF-8 at byte 3/);
+  });
+
+  it('records each original SHA-256 and never writes the originals', async () => {
+    const dir = copySampleCorpus();
+    const files = SAMPLE_IDS.map((id) => path.join(dir, `${id}.txt`));
+    const before = files.map((f) => ({ bytes: readFileSync(f), mtime: statSync(f).mtimeMs }));
+    const corpus = await Corpus.open(dir);
+    const id = SAMPLE_IDS[0]!;
+    expect(corpus.report(id).sha256).toBe(
+      (await import('node:crypto')).createHash('sha256').update(before[0]!.bytes).digest('hex'),
+    );
+    await corpus.setTags(SAMPLE_IDS, { add: ['Cần Thơ'] });
+    await corpus.setStatus([id], 'done');
+    await corpus.saveCorrection(id, corpus.report(id).text.replace('thánh phố', 'thành phố'), 'Lan');
+    await corpus.annotateQuote(id, 'Trần Quốc Trung', 1, 'Person', '', 'Lan');
+    files.forEach((file, i) => {
+      expect(readFileSync(file).equals(before[i]!.bytes)).toBe(true);
+      expect(statSync(file).mtimeMs).toBe(before[i]!.mtime);
+    });
+  });
+
+  it('reuses the cache on a warm open and re-reads only what changed', async () => {
+    const dir = copySampleCorpus();
+    await Corpus.open(dir);
+    const cacheFile = path.join(dir, '.folio', 'cache', 'corpus-cache.json');
+    const firstWrite = statSync(cacheFile).mtimeMs;
+    expect(readFileSync(path.join(dir, '.folio', '.gitignore'), 'utf8')).toBe('cache/\n');
+    const warm = await Corpus.open(dir);
+    expect(statSync(cacheFile).mtimeMs).toBe(firstWrite);
+    expect(warm.search('thanh uy can tho').length).toBeGreaterThan(0);
+    writeFileSync(
+      path.join(dir, 'new.txt'),
+      'Tỉnh ủy Quảng Ninh tổng kết\n\nNội dung mới về Nghị quyết số 22-NQ/TW.',
+    );
+    const changed = await Corpus.open(dir);
+    expect(statSync(cacheFile).mtimeMs).not.toBe(firstWrite);
+    expect(changed.search('quang ninh').map((r) => r.id)).toEqual(['new']);
+  });
+
+  it('rejects a path that is not a folder', async () => {
+    await expect(Corpus.open('/definitely/not/here')).rejects.toThrow(/not a folder/);
+  });
+});

@@ -1,0 +1,60 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Corpus, watchCorpus, type CorpusChange } from '../../../src-main/core';
+import { buildCorpus } from '../../helpers/corpora';
+
+function nextChange(corpus: Corpus, wanted: (c: CorpusChange) => boolean): Promise<CorpusChange> {
+  return new Promise((resolve) => {
+    const dispose = corpus.onDidChange((change) => {
+      if (!wanted(change)) return;
+      dispose();
+      resolve(change);
+    });
+  });
+}
+
+describe('watchCorpus', () => {
+  it('notices reports added, changed and deleted on disk while the corpus is open', async () => {
+    const dir = buildCorpus({ 'a.txt': 'Tỉnh ủy Lạng Sơn' });
+    const corpus = await Corpus.open(dir);
+    const stop = watchCorpus(corpus);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const added = nextChange(corpus, (c) => c.id === 'b');
+      writeFileSync(path.join(dir, 'b.txt'), 'Huyện ủy Thanh Trì');
+      expect(await added).toEqual({ kind: 'added', id: 'b' });
+      expect(corpus.search('thanh tri').map((r) => r.id)).toEqual(['b']);
+
+      const changed = nextChange(corpus, (c) => c.id === 'a');
+      writeFileSync(path.join(dir, 'a.txt'), 'Tỉnh ủy Cao Bằng');
+      expect(await changed).toEqual({ kind: 'changed', id: 'a' });
+      expect(corpus.search('cao bang').map((r) => r.id)).toEqual(['a']);
+
+      const removed = nextChange(corpus, (c) => c.id === 'b');
+      rmSync(path.join(dir, 'b.txt'));
+      expect(await removed).toEqual({ kind: 'removed', id: 'b' });
+      expect(corpus.ids()).toEqual(['a']);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('reloads a sidecar changed by another editor', async () => {
+    const dir = buildCorpus({ 'a.txt': 'Tỉnh ủy Lạng Sơn' });
+    const corpus = await Corpus.open(dir);
+    await corpus.setStatus(['a'], 'in-progress');
+    const stop = watchCorpus(corpus);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const changed = nextChange(corpus, (c) => c.id === 'a' && corpus.summary('a').status === 'done');
+      const file = path.join(dir, '.folio', 'reports', 'a.json');
+      const { readFileSync } = await import('node:fs');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"in-progress"', '"done"'));
+      await changed;
+      expect(corpus.summary('a').status).toBe('done');
+    } finally {
+      await stop();
+    }
+  });
+});
