@@ -66,11 +66,16 @@ export interface Preferences {
   lastCorpus: string | null;
 }
 
+/** A library row; with a query, the excerpt around its first match (highlights in code points). */
+export interface LibraryRow extends ReportSummary {
+  snippet?: { text: string; highlights: Array<[number, number]> };
+}
+
 /** One page of the library. */
 export interface ReportPage {
   total: number;
   offset: number;
-  rows: ReportSummary[];
+  rows: LibraryRow[];
 }
 
 /** The facets the library filters by. */
@@ -100,6 +105,7 @@ export const OPERATIONS = {
       .strict(),
   },
   facets: { input: z.object({ query: shortText.default(''), filters: filters.default({}) }).strict() },
+  listIds: { input: z.object({ query: shortText.default(''), filters: filters.default({}) }).strict() },
   getReport: { input: z.object({ id: reportId }).strict() },
   getChanges: { input: z.object({ id: reportId }).strict() },
   search: {
@@ -115,6 +121,11 @@ export const OPERATIONS = {
     input: z.object({ id: reportId, field: z.enum(METADATA_FIELDS), value: z.unknown(), revision }).strict(),
   },
   resetMetadata: { input: z.object({ id: reportId, field: z.enum(METADATA_FIELDS), revision }).strict() },
+  applyMetadata: {
+    input: z
+      .object({ ids: z.array(reportId).min(1), field: z.enum(METADATA_FIELDS), value: z.unknown() })
+      .strict(),
+  },
   setTags: {
     input: z
       .object({
@@ -174,11 +185,13 @@ export interface OperationResults {
   chooseCorpus: CorpusInfo | null;
   listReports: ReportPage;
   facets: Facets;
+  listIds: string[];
   getReport: ReportDetail;
   getChanges: ChangeDto[];
   search: SearchResult[];
   setMetadata: ReportDetail;
   resetMetadata: ReportDetail;
+  applyMetadata: ReportSummary[];
   setTags: ReportSummary[];
   setStatus: ReportSummary[];
   addAnnotation: ReportDetail;

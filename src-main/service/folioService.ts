@@ -119,6 +119,7 @@ export class FolioService {
     },
     listReports: async (input) => this.listReports(input),
     facets: async (input) => this.facets(this.matching(input.query, input.filters)),
+    listIds: async (input) => this.matching(input.query, input.filters).map((row) => row.id),
     getReport: async ({ id }) => this.open_().report(id),
     getChanges: async ({ id }) => this.open_().report(id).changes,
     search: async ({ query, filters, limit }) => this.open_().search(query, filters, limit),
@@ -129,6 +130,10 @@ export class FolioService {
     resetMetadata: async ({ id, field, revision }) => {
       await this.open_().resetMetadata(id, field, revision);
       return this.open_().report(id);
+    },
+    applyMetadata: async ({ ids, field, value }) => {
+      for (const id of ids) await this.open_().setMetadata(id, field, value, this.editor());
+      return ids.map((id) => this.open_().summary(id));
     },
     setTags: async ({ ids, add, remove }) => {
       await this.open_().setTags(ids, { add, remove });
@@ -165,18 +170,21 @@ export class FolioService {
   private matching(query: string, filters: ValidInput<'listReports'>['filters']): ReportSummary[] {
     const corpus = this.open_();
     if (!query.trim()) return corpus.list(filters);
-    return corpus.search(query, filters, Number.MAX_SAFE_INTEGER).map((hit) => corpus.summary(hit.id));
+    return corpus.searchHits(query, filters).map((hit) => corpus.summary(hit.id));
   }
 
   private listReports(input: ValidInput<'listReports'>): ReportPage {
     const rows = this.matching(input.query, input.filters);
     // With a query and the default sort, keep relevance order.
     if (!(input.query.trim() && input.sort === 'id')) rows.sort(compareBy(input.sort, input.descending));
-    return {
-      total: rows.length,
-      offset: input.offset,
-      rows: rows.slice(input.offset, input.offset + input.limit),
-    };
+    const page = rows.slice(input.offset, input.offset + input.limit);
+    const withSnippets = input.query.trim()
+      ? page.map((row) => {
+          const { snippet, highlights } = this.open_().snippet(row.id, input.query);
+          return { ...row, snippet: { text: snippet, highlights } };
+        })
+      : page;
+    return { total: rows.length, offset: input.offset, rows: withSnippets };
   }
 
   private facets(rows: ReportSummary[]): Facets {

@@ -49,6 +49,29 @@ describe('FolioService', () => {
     await service.close();
   });
 
+  it('returns every matching id, and excerpts with highlights for a query page', async () => {
+    const service = await openService(copySampleCorpus());
+    expect(await service.call('listIds', { query: '"lạng sơn"' })).toEqual([SAMPLE_IDS[3]]);
+    const page = await service.call('listReports', { query: '"lạng sơn"' });
+    const [start, end] = page.rows[0]!.snippet!.highlights[0]!;
+    expect([...page.rows[0]!.snippet!.text].slice(start, end).join('')).toBe('Lạng Sơn');
+    await service.close();
+  });
+
+  it('applies one metadata value to many reports at once', async () => {
+    const service = await openService(copySampleCorpus());
+    const rows = await service.call('applyMetadata', {
+      ids: [SAMPLE_IDS[0]!, SAMPLE_IDS[2]!],
+      field: 'source',
+      value: 'Báo Cần Thơ',
+    });
+    expect(rows.map((r) => r.source)).toEqual(['Báo Cần Thơ', 'Báo Cần Thơ']);
+    expect((await service.call('getReport', { id: SAMPLE_IDS[2]! })).metadata.source.extracted.value).toBe(
+      'Trung tâm Văn hóa - TT&TT',
+    );
+    await service.close();
+  });
+
   it('uses the editor name from the preferences as the author of changes', async () => {
     const service = await openService(copySampleCorpus());
     await service.call('setPreferences', { editorName: 'Nguyễn Lan' });

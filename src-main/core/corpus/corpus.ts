@@ -400,31 +400,41 @@ export class Corpus {
     };
   }
 
-  /** Reports matching a query (words, "phrases") and filters, best first, with snippets. */
-  search(query: string, filters: ReportFilters = {}, limit = 50): SearchResult[] {
+  /** Ids of the reports matching a query (words, "phrases") and filters, best first; all of them for an empty query. */
+  searchHits(query: string, filters: ReportFilters = {}): Array<{ id: string; score: number }> {
     const parsed = parseQuery(query);
+    if (parsed.words.length + parsed.phrases.length === 0) {
+      return this.list(filters).map((row) => ({ id: row.id, score: 0 }));
+    }
     const allowed = hasFilters(filters)
       ? (id: string) => matchesFilters(this.summarize(this.record(id)), filters)
       : undefined;
-    const hits =
-      parsed.words.length + parsed.phrases.length === 0
-        ? this.list(filters).map((row) => ({ id: row.id, score: 0 }))
-        : this.index.search(parsed, (id) => this.searchableText(this.record(id)), allowed);
-    return hits.slice(0, limit).map((hit) => {
-      const record = this.record(hit.id);
-      const snippet = makeSnippet(record.text, parsed);
-      const snippetIndex = new CodePointIndex(snippet.text);
-      return {
+    return this.index.search(parsed, (id) => this.searchableText(this.record(id)), allowed);
+  }
+
+  /** Reports matching a query and filters, best first, with snippets. */
+  search(query: string, filters: ReportFilters = {}, limit = 50): SearchResult[] {
+    return this.searchHits(query, filters)
+      .slice(0, limit)
+      .map((hit) => ({
         id: hit.id,
         score: hit.score,
-        title: this.effective(record, 'title') as string | null,
-        snippet: snippet.text,
-        highlights: snippet.highlights.map(([s, e]): [number, number] => [
-          snippetIndex.toCodePoint(s),
-          snippetIndex.toCodePoint(e),
-        ]),
-      };
-    });
+        title: this.summary(hit.id).title,
+        ...this.snippet(hit.id, query),
+      }));
+  }
+
+  /** The excerpt of a report around the query's first match, highlights in code points of the excerpt. */
+  snippet(id: string, query: string): { snippet: string; highlights: Array<[number, number]> } {
+    const snippet = makeSnippet(this.record(id).text, parseQuery(query));
+    const index = new CodePointIndex(snippet.text);
+    return {
+      snippet: snippet.text,
+      highlights: snippet.highlights.map(([s, e]): [number, number] => [
+        index.toCodePoint(s),
+        index.toCodePoint(e),
+      ]),
+    };
   }
 
   /** Problems that need an editor: corrupt sidecars, originals changed on disk, orphaned annotations. */

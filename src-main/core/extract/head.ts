@@ -58,7 +58,7 @@ function dateLineOf(doc: Doc, line: Line): DateLineMatch | null {
   return readDateLine(doc.folded, line.contentStart, line.contentEnd);
 }
 
-/** A short label above the title: a known section name, or a few plain words before a longer title. */
+/** A short label above the title: a known section name, or a few plain words before a longer title `next`. */
 function isSectionLabel(doc: Doc, line: Line, next: Line | undefined): boolean {
   const text = lineText(doc, line);
   // A breadcrumb (`Trang chủ > Tin tức > Xây dựng Đảng`) may run longer than a single label.
@@ -68,7 +68,7 @@ function isSectionLabel(doc: Doc, line: Line, next: Line | undefined): boolean {
   if (text.split(/\s+/u).length > (breadcrumb ? 12 : 6) || headingKind(lineFolded(doc, line))) return false;
   if (breadcrumb) return true;
   if (KNOWN_SECTIONS.has(foldKey(text))) return true;
-  if (!next || dateLineOf(doc, next)) return false;
+  if (!next) return false;
   const nextText = lineText(doc, next);
   return nextText.length > text.length && nextText.length <= MAX_TITLE_LENGTH && !/[.…]$/u.test(nextText);
 }
@@ -112,7 +112,9 @@ export function readHead(doc: Doc): Head {
   for (; k < content.length && k < HEAD_BEFORE_TITLE; k++) {
     const line = content[k]!;
     if (takeDateOrPlace(line, true)) continue;
-    if (!head.section && isSectionLabel(doc, line, content[k + 1])) {
+    // The title a label stands above may come after the page-visit date.
+    const next = content.slice(k + 1, k + 3).find((l) => !dateLineOf(doc, l));
+    if (!head.section && isSectionLabel(doc, line, next)) {
       head.section = line;
       head.sectionKnown = KNOWN_SECTIONS.has(foldKey(lineText(doc, line)));
       take(line);

@@ -283,7 +283,7 @@ function chooseRole(mentions: readonly PersonMention[]): string | null {
     const key = foldKey(role);
     return bodyKeys.every((k) => key.includes(k));
   };
-  const pool = withRole;
+  const pool = withRole.filter((m) => !m.inCaption || covers(m.role!));
   if (pool.length === 0) return null;
   const groups = new Map<string, string[]>();
   for (const m of pool) {

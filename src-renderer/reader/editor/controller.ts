@@ -1,0 +1,140 @@
+import { baseKeymap } from 'prosemirror-commands';
+import { history, redo, undo } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { docFromText, OffsetMap, textFromDoc } from './document';
+import { highlightsPlugin, setHighlights, type Highlight } from './highlights';
+
+/** What the editor tells the reader: text edits, and a request to annotate the selection. */
+export interface EditorCallbacks {
+  /** The text changed (edit mode only). */
+  onTextChange(text: string): void;
+  /** A label key (1–9) was pressed over a selection; offsets are UTF-16 in the current text. */
+  onLabelKey(key: string, start: number, end: number): void;
+}
+
+/**
+ * The report as a ProseMirror document: read mode lets the editor select and annotate but refuses edits;
+ * edit mode is a plain-text editor with undo. Highlights (annotations, debris, captions) follow the words.
+ */
+export class ReportEditorController {
+  readonly view: EditorView;
+  private editable = false;
+  private offsets: OffsetMap;
+
+  constructor(
+    mount: HTMLElement,
+    text: string,
+    private readonly callbacks: EditorCallbacks,
+  ) {
+    const state = this.createState(text);
+    this.offsets = new OffsetMap(state.doc);
+    this.view = new EditorView(mount, {
+      state,
+      attributes: {
+        class: 'report-text',
+        lang: 'vi',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        spellcheck: 'false',
+      },
+      dispatchTransaction: (tr) => {
+        const next = this.view.state.apply(tr);
+        this.view.updateState(next);
+        if (tr.docChanged) {
+          this.offsets = new OffsetMap(next.doc);
+          this.callbacks.onTextChange(textFromDoc(next.doc));
+        }
+      },
+      handleKeyDown: (view, event) => {
+        const label =
+          /^[1-9]$/.test(event.key) && (!this.editable || event.altKey) && !event.ctrlKey && !event.metaKey;
+        if (!label || view.state.selection.empty) return false;
+        const { start, end } = this.selection();
+        this.callbacks.onLabelKey(event.key, start, end);
+        return true;
+      },
+    });
+  }
+
+  private createState(text: string): EditorState {
+    const readOnly = new Plugin({ filterTransaction: (tr) => this.editable || !tr.docChanged });
+    return EditorState.create({
+      doc: docFromText(text),
+      plugins: [
+        readOnly,
+        history(),
+        keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Shift-Mod-z': redo }),
+        keymap(baseKeymap),
+        highlightsPlugin(),
+      ],
+    });
+  }
+
+  /** Replaces the whole text (a different report, or a reload); clears undo history. */
+  setText(text: string): void {
+    const state = this.createState(text);
+    this.offsets = new OffsetMap(state.doc);
+    this.view.updateState(state);
+  }
+
+  /** The text as it stands in the editor. */
+  text(): string {
+    return textFromDoc(this.view.state.doc);
+  }
+
+  /** Switches between reading (annotate, no edits) and correcting the text. */
+  setEditable(editable: boolean): void {
+    this.editable = editable;
+    this.view.dom.classList.toggle('editing', editable);
+  }
+
+  /** Replaces the highlights; offsets are UTF-16 in the current text. */
+  setHighlights(highlights: Highlight[]): void {
+    this.view.dispatch(setHighlights(this.view.state, this.offsets, highlights));
+  }
+
+  /** The selection as UTF-16 offsets in the text. */
+  selection(): { start: number; end: number } {
+    const { from, to } = this.view.state.selection;
+    return { start: this.offsets.toOffset(from), end: this.offsets.toOffset(to) };
+  }
+
+  /** Selects a range and scrolls it into view. */
+  reveal(start: number, end: number): void {
+    const from = this.offsets.toPos(start);
+    const to = this.offsets.toPos(end);
+    const tr = this.view.state.tr
+      .setSelection(TextSelection.create(this.view.state.doc, from, to))
+      .scrollIntoView();
+    this.view.dispatch(tr);
+    this.view.focus();
+  }
+
+  /** Deletes ranges (UTF-16 offsets) in one undoable step, with their line break when a line empties. */
+  deleteRanges(ranges: Array<{ start: number; end: number }>): void {
+    if (!this.editable || ranges.length === 0) return;
+    const text = this.text();
+    let tr = this.view.state.tr;
+    for (const range of [...ranges].sort((a, b) => b.start - a.start)) {
+      const wholeLine = (range.start === 0 || text[range.start - 1] === '\n') && text[range.end] === '\n';
+      const end = wholeLine ? range.end + 1 : range.end;
+      tr = tr.delete(this.offsets.toPos(range.start), this.offsets.toPos(end));
+    }
+    this.view.dispatch(tr);
+  }
+
+  /** Undoes or redoes the last edit. */
+  undo(): void {
+    undo(this.view.state, this.view.dispatch);
+  }
+
+  redo(): void {
+    redo(this.view.state, this.view.dispatch);
+  }
+
+  destroy(): void {
+    this.view.destroy();
+  }
+}
