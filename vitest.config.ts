@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Browser tests poll what the page shows; a loaded CI machine needs more than the default second.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -15,6 +15,8 @@ export type {
   SearchResult,
   SkippedFile,
 } from '../core/corpus/types';
+export type { Label, MetadataField, ReportStatus } from '../core/store/schema';
+export { METADATA_FIELDS, REPORT_STATUSES } from '../core/store/schema';
 
 // The one contract between the renderer and the core. Each operation declares the schema its input must pass
 // (checked by the shell before the core sees it) and, in `OperationResults`, what it resolves to. Both shells

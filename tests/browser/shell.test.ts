@@ -55,26 +55,27 @@ function callInPage(
 
 describe('the browser shell in Chromium', () => {
   it('loads the UI, lists the five sample reports and takes the token out of the address bar', async () => {
-    await expect.poll(() => page.locator('.library tbody tr').count()).toBe(5);
+    await expect.poll(() => page.locator('.report-table .rows .row').count()).toBe(5);
     expect(page.url()).not.toContain('token=');
-    expect(await page.locator('.library tbody tr .title').first().innerText()).toMatch(
-      /^Thành uỷ Cần Thơ tổng kết/,
+    expect(await page.locator('.report-table .title-text').allInnerTexts()).toContain(
+      'Xây dựng, chỉnh đốn Đảng và hệ thống chính trị trong sạch, vững mạnh',
     );
     await page.screenshot({ path: path.join(TEST_OUTPUT, 'shell-library.png') });
   });
 
   it('opens a report in the reader with debris dimmed', async () => {
-    await page.locator('.library tbody tr', { hasText: 'Cần Thơ không còn ấp' }).click();
-    await expect.poll(() => page.locator('.reader .text').innerText()).toContain('Thanh Sang/TTXVN');
-    expect(await page.locator('.reader .debris').first().innerText()).toContain('Có thể bạn quan tâm');
+    await page.locator('.report-table .row', { hasText: 'Cần Thơ không còn ấp' }).click();
+    await expect.poll(() => page.locator('.report-text').innerText()).toContain('Thanh Sang/TTXVN');
+    expect(await page.locator('.report-text .debris').first().innerText()).toContain('Có thể bạn quan tâm');
     await page.screenshot({ path: path.join(TEST_OUTPUT, 'shell-reader.png') });
   });
 
   it('searches insensitively from the search box', async () => {
+    await page.getByRole('tab', { name: 'Thư viện' }).click();
     await page.fill('.library .search', 'lang son');
-    await expect.poll(() => page.locator('.library tbody tr').count()).toBe(1);
+    await expect.poll(() => page.locator('.report-table .rows .row').count()).toBe(1);
     await page.fill('.library .search', '');
-    await expect.poll(() => page.locator('.library tbody tr').count()).toBe(5);
+    await expect.poll(() => page.locator('.report-table .rows .row').count()).toBe(5);
   });
 
   it('performs one call of every operation through the HTTP transport', async () => {

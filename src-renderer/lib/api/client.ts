@@ -92,3 +92,6 @@ function httpClient(token: string): FolioClient {
     },
   };
 }
+
+/** The one client of this window. */
+export const client: FolioClient = createClient();

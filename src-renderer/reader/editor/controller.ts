@@ -118,9 +118,13 @@ export class ReportEditorController {
     const text = this.text();
     let tr = this.view.state.tr;
     for (const range of [...ranges].sort((a, b) => b.start - a.start)) {
-      const wholeLine = (range.start === 0 || text[range.start - 1] === '\n') && text[range.end] === '\n';
-      const end = wholeLine ? range.end + 1 : range.end;
-      tr = tr.delete(this.offsets.toPos(range.start), this.offsets.toPos(end));
+      let { start, end } = range;
+      const wholeLine =
+        (start === 0 || text[start - 1] === '\n') && (end === text.length || text[end] === '\n');
+      // A whole line goes with one line break: the one after it, or before it on the last line.
+      if (wholeLine && end < text.length) end++;
+      else if (wholeLine && start > 0) start--;
+      tr = tr.delete(this.offsets.toPos(start), this.offsets.toPos(end));
     }
     this.view.dispatch(tr);
   }
