@@ -4,13 +4,14 @@ import type { AsPlainObject } from 'minisearch';
 import type { Extraction } from '../extract/types';
 import { writeFileAtomic } from '../store/atomic';
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /** What a previous open learnt about one report, reused while its file and text are unchanged. */
 export interface CachedReport {
   size: number;
   mtimeMs: number;
   sha256: string;
+  encoding: string;
   /** SHA-256 of the effective text the extraction and index entry were made from. */
   textKey: string;
   extraction: Extraction;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FolioError } from '../errors';
 import { extractMetadata } from '../extract';
@@ -25,6 +25,7 @@ import {
 } from '../store/schema';
 import { sha256, SidecarStore } from '../store/sidecars';
 import { loadCache, saveCache, type CorpusCache } from './cache';
+import { RecentCache } from './recentCache';
 import { findReportFiles, type FoundFile } from './scan';
 import type {
   AnnotationDto,
@@ -63,8 +64,8 @@ interface ReportRecord {
   mtimeMs: number;
   sha256: string;
   encoding: string;
-  original: string;
-  text: string;
+  /** The corrected text when the sidecar has one; the original is read from disk on demand. */
+  corrected: string | null;
   state: ReportState | null;
   revision: string | null;
   stateError: string | null;
@@ -87,6 +88,8 @@ export interface NewAnnotation {
  */
 export class Corpus {
   private readonly records = new Map<string, ReportRecord>();
+  /** Recently used original texts; the rest stay on disk so a large corpus does not live in memory. */
+  private readonly originals = new RecentCache<string>(512);
   private skippedFiles: SkippedFile[] = [];
   private index = SearchIndex.create();
   private readonly listeners = new Set<(change: CorpusChange) => void>();
@@ -113,17 +116,19 @@ export class Corpus {
   }
 
   private async load(onProgress?: (done: number, total: number) => void): Promise<void> {
-    const [files, cache, settings] = await Promise.all([
+    const [files, cache, settings, stateIds] = await Promise.all([
       findReportFiles(this.root),
       loadCache(this.store.folioDir),
       this.store.readSettings(),
+      this.store.listStateIds(),
     ]);
     this.settings = settings;
     if (cache.index) this.index = SearchIndex.fromJSON(cache.index);
+    const withState = new Set(stateIds);
     let cacheDirty = cache.index === null;
     let done = 0;
     for (const found of files) {
-      const outcome = await this.readRecord(found, cache);
+      const outcome = await this.readRecord(found, cache, withState.has(found.id));
       if (outcome.cacheMiss) cacheDirty = true;
       onProgress?.(++done, files.length);
     }
@@ -137,8 +142,11 @@ export class Corpus {
     if (cacheDirty) await this.persistCache(cache);
   }
 
-  private async readRecord(found: FoundFile, cache: CorpusCache): Promise<{ cacheMiss: boolean }> {
-    const full = path.join(this.root, found.file);
+  private async readRecord(
+    found: FoundFile,
+    cache: CorpusCache,
+    hasState: boolean,
+  ): Promise<{ cacheMiss: boolean }> {
     if (found.size > this.maxFileBytes) {
       this.skip(
         found.file,
@@ -147,40 +155,65 @@ export class Corpus {
       );
       return { cacheMiss: false };
     }
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(full);
-    } catch (error) {
-      this.skip(found.file, 'unreadable', `${found.file}: cannot be read (${(error as Error).message})`);
-      return { cacheMiss: false };
-    }
-    let decoded;
-    try {
-      decoded = decodeReport(bytes, found.file);
-    } catch (error) {
-      if (error instanceof FolioError && (error.code === 'binary' || error.code === 'undecodable')) {
-        this.skip(found.file, error.code, error.message);
-        return { cacheMiss: false };
-      }
-      throw error;
-    }
+    const cached = cache.reports[found.id];
+    // An unchanged size and modification time mean the cached hash and extraction still hold: no read at all.
+    const unchanged = cached !== undefined && cached.size === found.size && cached.mtimeMs === found.mtimeMs;
+    const original = unchanged ? null : await this.readOriginal(found);
+    if (!unchanged && original === null) return { cacheMiss: false };
     this.skippedFiles = this.skippedFiles.filter((s) => s.file !== found.file);
     const record: ReportRecord = {
       ...found,
-      sha256: sha256(bytes),
-      encoding: decoded.encoding,
-      original: decoded.text,
-      text: decoded.text,
+      sha256: original?.sha256 ?? cached!.sha256,
+      encoding: original?.encoding ?? cached!.encoding,
+      corrected: null,
       state: null,
       revision: null,
       stateError: null,
       extraction: undefined as unknown as Extraction,
       relocated: { moved: 0, lost: 0 },
     };
-    await this.loadState(record);
+    if (original) this.originals.put(record.id, original.text);
+    if (hasState) await this.loadState(record);
     const cacheMiss = this.refreshDerived(record, cache);
     this.records.set(record.id, record);
-    return { cacheMiss };
+    return { cacheMiss: cacheMiss || !unchanged };
+  }
+
+  /** Reads and decodes an original file; lists it as skipped (and returns null) when it is not a readable report. */
+  private async readOriginal(
+    found: FoundFile,
+  ): Promise<{ text: string; sha256: string; encoding: string } | null> {
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(path.join(this.root, found.file));
+    } catch (error) {
+      this.skip(found.file, 'unreadable', `${found.file}: cannot be read (${(error as Error).message})`);
+      return null;
+    }
+    try {
+      const decoded = decodeReport(bytes, found.file);
+      return { text: decoded.text, sha256: sha256(bytes), encoding: decoded.encoding };
+    } catch (error) {
+      if (error instanceof FolioError && (error.code === 'binary' || error.code === 'undecodable')) {
+        this.skip(found.file, error.code, error.message);
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  /** The normalised original text, read again from disk when it is not among the recently used. */
+  private originalText(record: ReportRecord): string {
+    const cached = this.originals.get(record.id);
+    if (cached !== undefined) return cached;
+    const text = decodeReport(readFileSync(path.join(this.root, record.file)), record.file).text;
+    this.originals.put(record.id, text);
+    return text;
+  }
+
+  /** The text editors see: the correction when there is one, the original otherwise. */
+  private currentText(record: ReportRecord): string {
+    return record.corrected ?? this.originalText(record);
   }
 
   private skip(file: string, code: SkippedFile['code'], reason: string): void {
@@ -199,7 +232,7 @@ export class Corpus {
       record.revision = null;
       record.stateError = error.message;
     }
-    record.text = record.state?.correction ? record.state.correction.lines.join('\n') : record.original;
+    record.corrected = record.state?.correction ? record.state.correction.lines.join('\n') : null;
     record.relocated = this.relocateAfterOriginalChange(record);
   }
 
@@ -211,13 +244,14 @@ export class Corpus {
     const state = record.state;
     const counts = { moved: 0, lost: 0 };
     if (!state || state.correction || state.original.sha256 === record.sha256) return counts;
-    const index = new CodePointIndex(record.text);
+    const text = this.currentText(record);
+    const index = new CodePointIndex(text);
     state.annotations = state.annotations.map((annotation) => {
       if (annotation.orphaned) return annotation;
       const start = index.toUtf16(annotation.start);
       const end = index.toUtf16(annotation.end);
-      if (record.text.slice(start, end) === annotation.quote) return annotation;
-      const found = relocateQuote(record.text, annotation.quote, start);
+      if (text.slice(start, end) === annotation.quote) return annotation;
+      const found = relocateQuote(text, annotation.quote, start);
       if (found === null) {
         counts.lost++;
         return { ...annotation, orphaned: true };
@@ -231,10 +265,12 @@ export class Corpus {
 
   /** Re-extracts and re-indexes a record unless the cache already holds its current text; true on a miss. */
   private refreshDerived(record: ReportRecord, cache?: CorpusCache): boolean {
-    const textKey = sha256(Buffer.from(record.text));
+    // The original's hash names its normalised text, so only a correction needs hashing here.
+    const textKey =
+      record.corrected === null ? `original:${record.sha256}` : sha256(Buffer.from(record.corrected));
     const cached = cache?.reports[record.id];
     const hit = cached && cached.textKey === textKey;
-    record.extraction = hit ? cached.extraction : extractMetadata(record.text);
+    record.extraction = hit ? cached.extraction : extractMetadata(this.currentText(record));
     const indexKey = `${textKey}:${JSON.stringify(record.state?.metadata ?? {})}`;
     const indexed = cache ? cache.indexKeys[record.id] === indexKey && this.index.has(record.id) : false;
     if (!indexed) this.index.put(this.searchDocument(record));
@@ -243,6 +279,7 @@ export class Corpus {
         size: record.size,
         mtimeMs: record.mtimeMs,
         sha256: record.sha256,
+        encoding: record.encoding,
         textKey,
         extraction: record.extraction,
       };
@@ -351,9 +388,11 @@ export class Corpus {
   /** Everything about one report for the reader: texts, metadata with evidence, annotations, changes. */
   report(id: string): ReportDetail {
     const record = this.record(id);
-    const textIndex = new CodePointIndex(record.text);
-    const originalIndex = new CodePointIndex(record.original);
-    const changes = diffTexts(record.original, record.text);
+    const text = this.currentText(record);
+    const original = this.originalText(record);
+    const textIndex = new CodePointIndex(text);
+    const originalIndex = new CodePointIndex(original);
+    const changes = diffTexts(original, text);
     const backward = ChangeMapping.backward(changes);
     const annotations = (record.state?.annotations ?? []).map((a): AnnotationDto => {
       const span = record.state?.correction
@@ -380,8 +419,8 @@ export class Corpus {
     });
     return {
       ...this.summarize(record),
-      text: record.text,
-      original: record.original,
+      text,
+      original,
       sha256: record.sha256,
       encoding: record.encoding,
       metadata: this.metadataOf(record, toCp),
@@ -426,7 +465,7 @@ export class Corpus {
 
   /** The excerpt of a report around the query's first match, highlights in code points of the excerpt. */
   snippet(id: string, query: string): { snippet: string; highlights: Array<[number, number]> } {
-    const snippet = makeSnippet(this.record(id).text, parseQuery(query));
+    const snippet = makeSnippet(this.currentText(this.record(id)), parseQuery(query));
     const index = new CodePointIndex(snippet.text);
     return {
       snippet: snippet.text,
@@ -508,7 +547,8 @@ export class Corpus {
   ): Promise<string> {
     const record = this.record(id);
     const label = this.checkLabel(span.label);
-    const index = new CodePointIndex(record.text);
+    const text = this.currentText(record);
+    const index = new CodePointIndex(text);
     if (!(
       Number.isInteger(span.start) &&
       Number.isInteger(span.end) &&
@@ -522,7 +562,7 @@ export class Corpus {
       );
     }
     const annotationId = randomUUID();
-    const quote = record.text.slice(index.toUtf16(span.start), index.toUtf16(span.end));
+    const quote = text.slice(index.toUtf16(span.start), index.toUtf16(span.end));
     const at = now();
     await this.update(
       id,
@@ -553,11 +593,11 @@ export class Corpus {
     note: string,
     editor: string,
   ): Promise<string> {
-    const record = this.record(id);
+    const text = this.currentText(this.record(id));
     const normalizedQuote = normalizeText(quote);
     let at = -1;
     for (let n = 0; n < occurrence; n++) {
-      at = record.text.indexOf(normalizedQuote, at + 1);
+      at = text.indexOf(normalizedQuote, at + 1);
       if (at < 0) {
         throw new FolioError(
           'invalid-input',
@@ -565,7 +605,7 @@ export class Corpus {
         );
       }
     }
-    const index = new CodePointIndex(record.text);
+    const index = new CodePointIndex(text);
     const start = index.toCodePoint(at);
     return this.addAnnotation(id, { start, end: start + [...normalizedQuote].length, label, note }, editor);
   }
@@ -613,14 +653,15 @@ export class Corpus {
     expectedRevision?: string | null,
   ): Promise<void> {
     const record = this.record(id);
+    const original = this.originalText(record);
     const corrected = normalizeText(text);
     await this.update(
       id,
       (state) => {
-        const before = state.correction ? state.correction.lines.join('\n') : record.original;
+        const before = state.correction ? state.correction.lines.join('\n') : original;
         state.annotations = reanchor(state.annotations, before, corrected);
         state.correction =
-          corrected === record.original
+          corrected === original
             ? null
             : { lines: corrected.split('\n'), baseSha256: record.sha256, editor, at: now() };
       },
@@ -636,14 +677,15 @@ export class Corpus {
     expectedRevision?: string | null,
   ): Promise<void> {
     const record = this.record(id);
-    const changes = diffTexts(record.original, record.text);
+    const original = this.originalText(record);
+    const changes = diffTexts(original, this.currentText(record));
     const revert = new Set(changeIndices);
     for (const index of revert) {
       if (!changes[index])
         throw new FolioError('invalid-input', `report "${id}" has no change number ${index}`);
     }
     const kept: TextChange[] = changes.filter((_, i) => !revert.has(i));
-    await this.saveCorrection(id, applyChanges(record.original, kept), editor, expectedRevision);
+    await this.saveCorrection(id, applyChanges(original, kept), editor, expectedRevision);
   }
 
   /** Reloads one report from disk (after a change by someone else); removes it when its file is gone. */
@@ -652,6 +694,7 @@ export class Corpus {
     const file = existing?.file ?? `${id}.txt`;
     const stat = await fs.stat(path.join(this.root, file)).catch(() => null);
     if (!stat?.isFile()) {
+      this.originals.delete(id);
       if (this.records.delete(id)) {
         this.index.remove(id);
         this.emit({ kind: 'removed', id });
@@ -659,7 +702,7 @@ export class Corpus {
       this.skippedFiles = this.skippedFiles.filter((s) => s.file !== file);
       return;
     }
-    await this.readRecord({ id, file, size: stat.size, mtimeMs: stat.mtimeMs }, emptyCache());
+    await this.readRecord({ id, file, size: stat.size, mtimeMs: stat.mtimeMs }, emptyCache(), true);
     this.emit({ kind: existing ? 'changed' : 'added', id });
   }
 
@@ -722,10 +765,10 @@ export class Corpus {
     state.original = { file: record.file, sha256: record.sha256, size: record.size };
     record.revision = await this.store.writeState(state, loaded.revision);
     record.state = state;
-    const textChanged =
-      (state.correction ? state.correction.lines.join('\n') : record.original) !== record.text;
-    record.text = state.correction ? state.correction.lines.join('\n') : record.original;
-    if (textChanged) record.extraction = extractMetadata(record.text);
+    const corrected = state.correction ? state.correction.lines.join('\n') : null;
+    const textChanged = corrected !== record.corrected;
+    record.corrected = corrected;
+    if (textChanged) record.extraction = extractMetadata(this.currentText(record));
     this.index.put(this.searchDocument(record));
     this.emit({ kind: 'changed', id });
   }
@@ -815,7 +858,12 @@ export class Corpus {
       ...(this.effective(record, 'references') as string[]),
       ...people,
     ].join(' \n ');
-    return { id: record.id, title: String(this.effective(record, 'title') ?? ''), text: record.text, meta };
+    return {
+      id: record.id,
+      title: String(this.effective(record, 'title') ?? ''),
+      text: this.currentText(record),
+      meta,
+    };
   }
 
   private searchableText(record: ReportRecord): string {
