@@ -4,7 +4,7 @@ import type { AsPlainObject } from 'minisearch';
 import type { Extraction } from '../extract/types';
 import { writeFileAtomic } from '../store/atomic';
 
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 /** What a previous open learnt about one report, reused while its file and text are unchanged. */
 export interface CachedReport {

@@ -1,6 +1,5 @@
-import MiniSearch, { type AsPlainObject } from 'minisearch';
-import { foldForSearch } from '../text/fold';
-import { parseQuery, tokenize, type ParsedQuery } from './query';
+import MiniSearch, { type AsPlainObject, type Query } from 'minisearch';
+import { parseQuery, searchTokens, type ParsedQuery } from './query';
 
 /** The searchable content of one report. */
 export interface SearchDocument {
@@ -17,22 +16,31 @@ export interface SearchHit {
   score: number;
 }
 
-const FIELDS = ['title', 'text', 'meta'];
+const WORD_FIELDS = ['title', 'text', 'meta'];
+/** Adjacent word pairs of the title and text, indexed so a phrase is found without reading any report. */
+const PAIRS = 'pairs';
 
 function indexOptions() {
   return {
-    fields: FIELDS,
+    fields: [...WORD_FIELDS, PAIRS],
     storeFields: [],
-    // Text is folded once here; MiniSearch's own lower-casing would be redundant.
-    tokenize: (text: string) => tokenize(foldForSearch(text)),
+    extractField: (doc: SearchDocument, field: string) =>
+      field === PAIRS ? `${doc.title}\n${doc.text}` : String(doc[field as keyof SearchDocument]),
+    // Text is folded by the tokenizer; MiniSearch's own lower-casing would be redundant.
+    tokenize: (text: string, field?: string) => (field === PAIRS ? wordPairs(text) : searchTokens(text)),
     processTerm: (term: string) => term,
-    searchOptions: { boost: { title: 3, meta: 2 }, combineWith: 'AND' as const },
+    searchOptions: { boost: { title: 3, meta: 2 }, combineWith: 'AND' as const, fields: WORD_FIELDS },
   };
+}
+
+function wordPairs(text: string): string[] {
+  const tokens = searchTokens(text);
+  return tokens.slice(1).map((token, i) => `${tokens[i]} ${token}`);
 }
 
 /**
  * Full-text index over reports (MiniSearch with a Vietnamese-aware fold: case, diacritics, tone-mark
- * placement, đ/d and NBSP are ignored). Phrases are checked against the text after the index narrows the set.
+ * placement, đ/d and NBSP are ignored). Adjacent word pairs are indexed too, so phrases are found in the index.
  */
 export class SearchIndex {
   private constructor(private readonly mini: MiniSearch<SearchDocument>) {}
@@ -63,14 +71,14 @@ export class SearchIndex {
     if (this.mini.has(id)) this.mini.discard(id);
   }
 
-  /** Ids currently indexed. */
+  /** Whether a report is indexed. */
   has(id: string): boolean {
     return this.mini.has(id);
   }
 
   /**
    * Reports containing every word and phrase of `query`, best first. `textOf` gives a candidate's searchable
-   * text for the phrase check; `allowed` restricts the result to ids that passed the filters.
+   * text for checking phrases of three words or more; `allowed` keeps only ids that passed the filters.
    */
   search(
     query: string | ParsedQuery,
@@ -78,19 +86,34 @@ export class SearchIndex {
     allowed?: (id: string) => boolean,
   ): SearchHit[] {
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
-    const terms = [...parsed.words, ...parsed.phrases.flat()];
-    if (terms.length === 0) return [];
+    if (parsed.words.length + parsed.phrases.length === 0) return [];
     const lastWord = parsed.words.at(-1);
-    const results = this.mini.search(terms.join(' '), {
-      // Prefix-match only the word being typed, so instant search finds "thanh" from "tha".
-      prefix: (term) => term === lastWord && term.length >= 2 && parsed.phrases.length === 0,
-      filter: allowed ? (result) => allowed(String(result.id)) : undefined,
-    });
+    const words: Query[] = parsed.words.length
+      ? [
+          {
+            queries: [parsed.words.join(' ')],
+            // Prefix-match only the word being typed, so instant search finds "thanh" from "tha".
+            prefix: (term: string) => term === lastWord && term.length >= 2,
+          },
+        ]
+      : [];
+    const phrases: Query[] = parsed.phrases.map((phrase) => ({
+      queries: [phrase.slice(1).map((word, i) => `${phrase[i]} ${word}`).join('|')],
+      fields: [PAIRS],
+      tokenize: (pairs: string) => pairs.split('|'),
+      prefix: false,
+    }));
+    const results = this.mini.search(
+      { combineWith: 'AND', queries: [...words, ...phrases] },
+      { filter: allowed ? (result) => allowed(String(result.id)) : undefined },
+    );
     const hits = results.map((result) => ({ id: String(result.id), score: result.score }));
-    if (parsed.phrases.length === 0) return hits;
+    // Pairs prove a two-word phrase; a longer one could match pair by pair in different places, so check it.
+    const long = parsed.phrases.filter((phrase) => phrase.length > 2);
+    if (long.length === 0) return hits;
     return hits.filter((hit) => {
-      const folded = ` ${tokenize(foldForSearch(textOf(hit.id))).join(' ')} `;
-      return parsed.phrases.every((phrase) => folded.includes(` ${phrase.join(' ')} `));
+      const folded = ` ${searchTokens(textOf(hit.id)).join(' ')} `;
+      return long.every((phrase) => folded.includes(` ${phrase.join(' ')} `));
     });
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { collectionSchema } from '../collections/schema';
 
 /** The version written into every `.folio/` file; a newer file is read-only to this build. */
 export const SCHEMA_VERSION = 1;
@@ -101,7 +102,7 @@ export const corpusSettingsSchema = z.object({
   schema: z.literal(SCHEMA_VERSION),
   labels: z.array(labelSchema),
   tags: z.array(z.string()),
-  collections: z.array(z.unknown()),
+  collections: z.array(collectionSchema),
 });
 export type CorpusSettings = z.infer<typeof corpusSettingsSchema>;
 

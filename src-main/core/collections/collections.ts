@@ -1,0 +1,93 @@
+import type { Corpus } from '../corpus/corpus';
+import { FolioError } from '../errors';
+import {
+  addToCollection,
+  createCollection,
+  deleteCollection,
+  findCollection,
+  moveInCollection,
+  removeFromCollection,
+  type CollectionSpec,
+} from './edit';
+import { checkFilters, withoutEmpty } from './filters';
+import { resolveCollection, type ResolvedCollection } from './resolve';
+import type { Collection } from './schema';
+
+/**
+ * The named collections of an open corpus, read from and written to `.folio/corpus.json` through the
+ * corpus's settings, so every change is atomic.
+ */
+export class Collections {
+  constructor(private readonly corpus: Corpus) {}
+
+  /** Every collection, evaluated now, in the order they were created. */
+  list(): ResolvedCollection[] {
+    return this.stored().map((collection) => resolveCollection(this.corpus, collection));
+  }
+
+  /** One collection by name (case-insensitive), evaluated now. */
+  get(name: string): ResolvedCollection {
+    return resolveCollection(this.corpus, findCollection(this.stored(), name));
+  }
+
+  /** Creates a manual collection (optionally with ids) or a saved search; returns it evaluated. */
+  async create(spec: CollectionSpec): Promise<ResolvedCollection> {
+    const checked: CollectionSpec =
+      spec.kind === 'manual'
+        ? { ...spec, ids: this.existingIds(spec.ids ?? []) }
+        : { ...spec, filters: withoutEmpty(spec.filters) };
+    if (checked.kind === 'search') checkFilters(checked.filters, `collection "${spec.name}"`);
+    const next = await this.save((all) => createCollection(all, checked));
+    return resolveCollection(this.corpus, next.at(-1)!);
+  }
+
+  /** Appends reports to a manual collection; every id must be a report of the corpus. */
+  async add(name: string, ids: string[]): Promise<ResolvedCollection> {
+    const existing = this.existingIds(ids);
+    return this.saveAndGet(name, (all) => addToCollection(all, name, existing));
+  }
+
+  /** Removes entries from a manual collection (missing ones included). */
+  async remove(name: string, ids: string[]): Promise<ResolvedCollection> {
+    return this.saveAndGet(name, (all) => removeFromCollection(all, name, ids));
+  }
+
+  /** Moves an entry of a manual collection to a 1-based position. */
+  async move(name: string, id: string, position: number): Promise<ResolvedCollection> {
+    return this.saveAndGet(name, (all) => moveInCollection(all, name, id, position));
+  }
+
+  /** Deletes a collection; its reports are untouched. */
+  async delete(name: string): Promise<void> {
+    await this.save((all) => deleteCollection(all, name));
+  }
+
+  private stored(): Collection[] {
+    return this.corpus.corpusSettings().collections;
+  }
+
+  private existingIds(ids: string[]): string[] {
+    const present = new Set(this.corpus.ids());
+    const unknown = ids.filter((id) => !present.has(id));
+    if (unknown.length) {
+      throw new FolioError(
+        'unknown-report',
+        `no report ${unknown.map((id) => `"${id}"`).join(', ')} in ${this.corpus.root}`,
+      );
+    }
+    return ids;
+  }
+
+  private async save(edit: (all: Collection[]) => Collection[]): Promise<Collection[]> {
+    const settings = await this.corpus.updateSettings((s) => void (s.collections = edit(s.collections)));
+    return settings.collections;
+  }
+
+  private async saveAndGet(
+    name: string,
+    edit: (all: Collection[]) => Collection[],
+  ): Promise<ResolvedCollection> {
+    const next = await this.save(edit);
+    return resolveCollection(this.corpus, findCollection(next, name));
+  }
+}

@@ -1,0 +1,50 @@
+import type { Corpus } from '../corpus/corpus';
+import { checkFilters } from './filters';
+import type { Collection, StoredFilters } from './schema';
+
+/** One entry of a collection; `missing` when its report file is no longer in the corpus. */
+export interface CollectionEntry {
+  id: string;
+  missing: boolean;
+}
+
+/** A collection with its entries evaluated against the corpus as it is now. */
+export interface ResolvedCollection {
+  name: string;
+  kind: Collection['kind'];
+  /** The saved search's query and filters; null for a manual collection. */
+  query: string | null;
+  filters: StoredFilters | null;
+  entries: CollectionEntry[];
+}
+
+/** Every report matching a query and filters, in corpus order so exports are stable. */
+export function searchIds(corpus: Corpus, query: string, filters: StoredFilters, where: string): string[] {
+  const matched = new Set(corpus.search(query, checkFilters(filters, where), Infinity).map((hit) => hit.id));
+  return corpus.ids().filter((id) => matched.has(id));
+}
+
+/** Evaluates a collection: a manual one keeps the editor's order and marks gone reports missing. */
+export function resolveCollection(corpus: Corpus, collection: Collection): ResolvedCollection {
+  if (collection.kind === 'search') {
+    const where = `saved search "${collection.name}"`;
+    return {
+      name: collection.name,
+      kind: 'search',
+      query: collection.query,
+      filters: collection.filters,
+      entries: searchIds(corpus, collection.query, collection.filters, where).map((id) => ({
+        id,
+        missing: false,
+      })),
+    };
+  }
+  const present = new Set(corpus.ids());
+  return {
+    name: collection.name,
+    kind: 'manual',
+    query: null,
+    filters: null,
+    entries: collection.ids.map((id) => ({ id, missing: !present.has(id) })),
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+// Statuses are checked where a collection is created or evaluated: importing the status list from the store
+// schema here would make the two schema modules import each other.
+const filtersSchema = z.object({
+  tags: z.array(z.string()).optional(),
+  status: z.array(z.string()).optional(),
+  source: z.array(z.string()).optional(),
+  place: z.array(z.string()).optional(),
+  label: z.array(z.string()).optional(),
+  reference: z.array(z.string()).optional(),
+  publishedFrom: z.string().optional(),
+  publishedTo: z.string().optional(),
+});
+
+/** A hand-picked collection: report ids in the editor's order, kept even when a report's file is gone. */
+export const manualCollectionSchema = z.object({
+  kind: z.literal('manual'),
+  name: z.string().min(1),
+  ids: z.array(z.string().min(1)),
+});
+
+/** A saved search: a query and filters, evaluated each time the collection is used. */
+export const savedSearchSchema = z.object({
+  kind: z.literal('search'),
+  name: z.string().min(1),
+  query: z.string(),
+  filters: filtersSchema,
+});
+
+/** One named collection of `.folio/corpus.json`. */
+export const collectionSchema = z.discriminatedUnion('kind', [manualCollectionSchema, savedSearchSchema]);
+
+export type ManualCollection = z.infer<typeof manualCollectionSchema>;
+export type SavedSearch = z.infer<typeof savedSearchSchema>;
+export type Collection = z.infer<typeof collectionSchema>;
+/** Filters as stored in a saved search (statuses not yet checked). */
+export type StoredFilters = z.infer<typeof filtersSchema>;

@@ -1,0 +1,118 @@
+import type { Corpus } from '../corpus/corpus';
+import { FolioError } from '../errors';
+import { exportDocument } from './document';
+import { ANNOTATION_FORMATS, formatWriter } from './formats';
+import { describeFiles, MANIFEST_FILE, manifestJson } from './manifest';
+import { selectReports } from './selection';
+import { ExportTarget } from './target';
+import {
+  EXPORT_FORMATS,
+  type ExportOptions,
+  type ExportSummary,
+  type FormatContext,
+  type LeftOutAnnotation,
+} from './types';
+import { FolderWriter } from './writer';
+import { zipFiles } from './zip';
+
+/**
+ * Exports the selected reports in one format to a folder or zip file, with `manifest.json` (format, Folio
+ * version, time, selection, SHA-256 and size of each file). Every span is checked against the text written
+ * beside it first; on any error nothing is left at `out`.
+ */
+export async function exportReports(corpus: Corpus, options: ExportOptions): Promise<ExportSummary> {
+  if (!EXPORT_FORMATS.includes(options.format)) {
+    throw new FolioError(
+      'invalid-input',
+      `unknown export format "${options.format}"; expected one of ${EXPORT_FORMATS.join(', ')}`,
+    );
+  }
+  const version = options.text ?? 'corrected';
+  if (options.format === 'patch' && version === 'original') {
+    throw new FolioError(
+      'invalid-input',
+      'a patch always goes from the original to the corrected text; leave out --text original',
+    );
+  }
+  const now = options.now ?? new Date();
+  const exportedAt = now.toISOString();
+  const selected = selectReports(corpus, options.selection);
+  const zip = options.zip ?? false;
+  const target = await ExportTarget.prepare(corpus.root, options.out, { zip, force: options.force ?? false });
+  const leftOut: LeftOutAnnotation[] = [];
+  const warnings: string[] = [];
+  const context: FormatContext = {
+    root: corpus.root,
+    labels: corpus.info().labels,
+    version,
+    debris: options.debris ?? true,
+    exportedAt,
+    leaveOut: (doc, span, reason) =>
+      leftOut.push({ reportId: doc.id, annotationId: span.id, label: span.label, text: span.text, reason }),
+    warn: (message) => warnings.push(message),
+  };
+  const writer = formatWriter(options.format, context, selected.title);
+  const files = new FolderWriter(target.staging);
+  try {
+    for (const file of writer.begin?.() ?? []) await files.write(file);
+    let done = 0;
+    for (const id of selected.ids) {
+      const { doc, unplaced } = exportDocument(corpus.report(id), version);
+      if (ANNOTATION_FORMATS.has(options.format)) {
+        for (const { annotation, reason } of unplaced) {
+          leftOut.push({
+            reportId: id,
+            annotationId: annotation.id,
+            label: annotation.label,
+            text: annotation.quote,
+            reason,
+          });
+        }
+      }
+      for (const file of await writer.report(doc)) await files.write(file);
+      options.onProgress?.(++done, selected.ids.length);
+    }
+    for (const file of writer.end?.() ?? []) await files.write(file);
+    await files.close();
+    const described = await describeFiles(target.staging, files.paths());
+    await files.write({
+      path: MANIFEST_FILE,
+      content: manifestJson({
+        format: options.format,
+        exportedAt,
+        text: version,
+        selection: selected.recorded,
+        reports: selected.ids,
+        files: described,
+      }),
+    });
+    if (zip) {
+      const built = `${target.staging}.zip`;
+      await zipFiles(
+        target.staging,
+        [MANIFEST_FILE, ...files.paths().filter((p) => p !== MANIFEST_FILE)],
+        built,
+        now,
+      );
+      await target.commit(built);
+    } else {
+      await target.commit();
+    }
+    return {
+      format: options.format,
+      text: version,
+      out: target.out,
+      zip,
+      exportedAt,
+      reports: selected.ids.length,
+      files: described,
+      missing: selected.missing,
+      leftOut,
+      warnings,
+    };
+  } catch (error) {
+    await files.close();
+    await target.abort();
+    throw error;
+  }
+}

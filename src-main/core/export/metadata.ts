@@ -1,0 +1,17 @@
+import type { ReportDetail } from '../corpus/types';
+import { METADATA_FIELDS, type MetadataField } from '../store/schema';
+
+/** The value in effect of every metadata field, in field order. */
+export function effectiveMetadata(report: ReportDetail): Record<MetadataField, unknown> {
+  return Object.fromEntries(METADATA_FIELDS.map((field) => [field, report.metadata[field].value])) as Record<
+    MetadataField,
+    unknown
+  >;
+}
+
+/** The machine's value of every metadata field, in field order. */
+export function extractedMetadata(report: ReportDetail): Record<MetadataField, unknown> {
+  return Object.fromEntries(
+    METADATA_FIELDS.map((field) => [field, report.metadata[field].extracted.value]),
+  ) as Record<MetadataField, unknown>;
+}
