@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FolioService } from '../../src-main/service/folioService';
+import { startWebServer, type WebServer } from '../../src-main/web/server';
+import { launchChromium } from '../helpers/browser';
+import { copySampleCorpus, SAMPLE_IDS } from '../helpers/corpora';
+import { openService } from '../helpers/service';
+
+// Another editor (here: the service, as another window or a teammate's git pull would) changes the report
+// being read. Clean: reloaded. Unsaved edits: a choice, never a silent overwrite.
+
+const RENDERER = path.resolve(import.meta.dirname, '../../out/renderer');
+const ID = SAMPLE_IDS[3]!;
+
+let browser: BrowserContext;
+let server: WebServer;
+let service: FolioService;
+let page: Page;
+
+beforeAll(async () => {
+  service = await openService(copySampleCorpus());
+  await service.call('setPreferences', { language: 'en' });
+  server = await startWebServer({ service, rendererDir: RENDERER });
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.goto(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await service?.close();
+});
+
+describe('changes made elsewhere', () => {
+  it('reloads a clean report', async () => {
+    await page.locator('.report-table .rows .row', { hasText: 'Tỉnh ủy Lạng Sơn' }).click();
+    await expect.poll(() => page.locator('.report-text').innerText()).toContain('Phùng Khiêm');
+    await page.getByRole('tab', { name: 'Metadata' }).click();
+    await service.call('setMetadata', { id: ID, field: 'author', value: 'Phùng Khiêm (Báo Lạng Sơn)' });
+    await expect
+      .poll(() => page.locator('[data-field="author"] input').inputValue())
+      .toBe('Phùng Khiêm (Báo Lạng Sơn)');
+  });
+
+  it('offers a choice when there are unsaved edits, and keeps both when the editor keeps theirs', async () => {
+    await page.getByRole('radio', { name: 'Correct text' }).click();
+    await page.locator('.report-text').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' XYZ');
+    await service.call('setStatus', { ids: [ID], status: 'done' });
+    await expect
+      .poll(() => page.locator('.banner').innerText())
+      .toContain('Someone else changed this report');
+    expect(await page.locator('.save-state').innerText()).toBe('Unsaved');
+    await page.getByRole('button', { name: 'Keep mine' }).click();
+    await expect.poll(() => page.locator('.save-state').innerText()).toBe('Saved');
+    const report = await service.call('getReport', { id: ID });
+    expect(report.text).toContain('XYZ');
+    expect(report.status).toBe('done');
+  });
+});
