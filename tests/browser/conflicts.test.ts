@@ -1,37 +1,24 @@
-import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FolioService } from '../../src-main/service/folioService';
-import { startWebServer, type WebServer } from '../../src-main/web/server';
-import { launchChromium } from '../helpers/browser';
-import { copySampleCorpus, SAMPLE_IDS } from '../helpers/corpora';
-import { openService } from '../helpers/service';
+import { SAMPLE_IDS } from '../helpers/corpora';
+import { openWorkbench, type Workbench } from '../helpers/workbench';
 
 // Another editor (here: the service, as another window or a teammate's git pull would) changes the report
 // being read. Clean: reloaded. Unsaved edits: a choice, never a silent overwrite.
 
-const RENDERER = path.resolve(import.meta.dirname, '../../out/renderer');
 const ID = SAMPLE_IDS[3]!;
 
-let browser: BrowserContext;
-let server: WebServer;
+let workbench: Workbench;
 let service: FolioService;
 let page: Page;
 
 beforeAll(async () => {
-  service = await openService(copySampleCorpus());
-  await service.call('setPreferences', { language: 'en' });
-  server = await startWebServer({ service, rendererDir: RENDERER });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.goto(server.url);
+  workbench = await openWorkbench({ language: 'en' });
+  ({ service, page } = workbench);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await service?.close();
-});
+afterAll(() => workbench?.close());
 
 describe('changes made elsewhere', () => {
   it('reloads a clean report', async () => {

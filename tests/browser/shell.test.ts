@@ -1,36 +1,22 @@
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATION_NAMES } from '../../src-main/contract/channels';
 import type { FolioService } from '../../src-main/service/folioService';
-import { startWebServer, type WebServer } from '../../src-main/web/server';
-import { launchChromium, TEST_OUTPUT } from '../helpers/browser';
-import { copySampleCorpus, SAMPLE_IDS } from '../helpers/corpora';
-import { openService } from '../helpers/service';
+import { TEST_OUTPUT } from '../helpers/browser';
+import { SAMPLE_IDS } from '../helpers/corpora';
+import { openWorkbench, type Workbench } from '../helpers/workbench';
 
-const RENDERER = path.resolve(import.meta.dirname, '../../out/renderer');
-
-let browser: BrowserContext;
-let server: WebServer;
+let workbench: Workbench;
 let service: FolioService;
 let page: Page;
 
 beforeAll(async () => {
-  service = await openService(copySampleCorpus());
-  server = await startWebServer({ service, rendererDir: RENDERER });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(server.url);
+  workbench = await openWorkbench();
+  ({ service, page } = workbench);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await service?.close();
-});
+afterAll(() => workbench?.close());
 
 /** Calls an operation from inside the page, as the renderer's HTTP transport does. */
 function callInPage(

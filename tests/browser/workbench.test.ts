@@ -1,42 +1,27 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FolioService } from '../../src-main/service/folioService';
-import { startWebServer, type WebServer } from '../../src-main/web/server';
-import { launchChromium, TEST_OUTPUT } from '../helpers/browser';
-import { copySampleCorpus, SAMPLE_IDS } from '../helpers/corpora';
-import { openService } from '../helpers/service';
+import { TEST_OUTPUT } from '../helpers/browser';
+import { SAMPLE_IDS } from '../helpers/corpora';
+import { openWorkbench, type Workbench } from '../helpers/workbench';
 
 // An editor's day in the workbench, through the browser shell, on a fresh copy of the sample corpus.
 
-const RENDERER = path.resolve(import.meta.dirname, '../../out/renderer');
 const ID = SAMPLE_IDS[0]!;
 
-let browser: BrowserContext;
-let server: WebServer;
+let workbench: Workbench;
 let service: FolioService;
 let page: Page;
 let corpus: string;
 
 beforeAll(async () => {
-  corpus = copySampleCorpus();
-  service = await openService(corpus);
-  await service.call('setPreferences', { language: 'en', editorName: 'Lan' });
-  server = await startWebServer({ service, rendererDir: RENDERER });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(server.url);
+  workbench = await openWorkbench({ language: 'en', editorName: 'Lan' });
+  ({ service, page, corpus } = workbench);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await service?.close();
-});
+afterAll(() => workbench?.close());
 
 const shot = (name: string) => page.screenshot({ path: path.join(TEST_OUTPUT, `${name}.png`) });
 const rows = () => page.locator('.report-table .rows .row');
