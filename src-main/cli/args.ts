@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** A command-line mistake: printed with the command's usage, exit code 2. */
@@ -32,4 +33,9 @@ export function integerOption(value: string | undefined, name: string, fallback:
   if (!Number.isInteger(parsed) || parsed < 1)
     throw new UsageError(`--${name} must be a whole number ≥ 1, not "${value}"`);
   return parsed;
+}
+
+/** The editor's name recorded with changes: `--editor`, else `FOLIO_EDITOR`, else the user's login name. */
+export function editorName(value: string | undefined): string {
+  return value ?? process.env.FOLIO_EDITOR ?? userInfo().username;
 }

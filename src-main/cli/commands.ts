@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import {
   Corpus,
   FolioError,
@@ -9,7 +8,8 @@ import {
   type ReportFilters,
   type ReportStatus,
 } from '../core';
-import { integerOption, parseCommand, positionals, UsageError } from './args';
+import { editorName, integerOption, parseCommand, positionals, UsageError } from './args';
+import { COLLECTION_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND } from './exportCommands';
 
 /** Where a command writes; tests and the shell pass process streams. */
 export interface CommandIO {
@@ -27,10 +27,6 @@ export interface Command {
 }
 
 const editorOption = { editor: { type: 'string' } } as const;
-
-function editorName(value: string | undefined): string {
-  return value ?? process.env.FOLIO_EDITOR ?? userInfo().username;
-}
 
 async function openCorpus(dir: string): Promise<Corpus> {
   return Corpus.open(dir);
@@ -366,4 +362,17 @@ const check: Command = {
 };
 
 /** Every command, in the order `folio --help` lists them. */
-export const COMMANDS: Command[] = [info, extract, search, tag, status, meta, annotate, correct, check];
+export const COMMANDS: Command[] = [
+  info,
+  extract,
+  search,
+  tag,
+  status,
+  meta,
+  annotate,
+  correct,
+  check,
+  COLLECTION_COMMAND,
+  EXPORT_COMMAND,
+  IMPORT_COMMAND,
+];

@@ -7,7 +7,7 @@ const HELP = [
   '',
   'Usage: folio <command> [options]   (folio <command> --help for its options)',
   '',
-  ...COMMANDS.map((command) => `  ${command.name.padEnd(9)} ${command.summary}`),
+  ...COMMANDS.map((command) => `  ${command.name.padEnd(11)} ${command.summary}`),
 ].join('\n');
 
 /** Runs `folio` with the given arguments; resolves to the process exit code. */

@@ -22,3 +22,6 @@ export {
   type MetadataField,
   type ReportStatus,
 } from './store/schema';
+export * from './collections';
+export * from './export';
+export * from './import';

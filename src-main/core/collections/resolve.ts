@@ -20,7 +20,7 @@ export interface ResolvedCollection {
 
 /** Every report matching a query and filters, in corpus order so exports are stable. */
 export function searchIds(corpus: Corpus, query: string, filters: StoredFilters, where: string): string[] {
-  const matched = new Set(corpus.search(query, checkFilters(filters, where), Infinity).map((hit) => hit.id));
+  const matched = new Set(corpus.searchHits(query, checkFilters(filters, where)).map((hit) => hit.id));
   return corpus.ids().filter((id) => matched.has(id));
 }
 

@@ -31,8 +31,11 @@ export const savedSearchSchema = z.object({
 /** One named collection of `.folio/corpus.json`. */
 export const collectionSchema = z.discriminatedUnion('kind', [manualCollectionSchema, savedSearchSchema]);
 
+/** A stored manual collection. */
 export type ManualCollection = z.infer<typeof manualCollectionSchema>;
+/** A stored saved search. */
 export type SavedSearch = z.infer<typeof savedSearchSchema>;
+/** A stored collection of either kind. */
 export type Collection = z.infer<typeof collectionSchema>;
 /** Filters as stored in a saved search (statuses not yet checked). */
 export type StoredFilters = z.infer<typeof filtersSchema>;

@@ -610,6 +610,30 @@ export class Corpus {
     return this.addAnnotation(id, { start, end: start + [...normalizedQuote].length, label, note }, editor);
   }
 
+  /**
+   * Adds annotations exactly as given — ids, authors and times kept — as an import does, so an export
+   * imported again gives back the same files. Offsets are code points; each quote must match its span.
+   */
+  async importAnnotations(
+    id: string,
+    annotations: StoredAnnotation[],
+    expectedRevision?: string | null,
+  ): Promise<void> {
+    const text = this.currentText(this.record(id));
+    const index = new CodePointIndex(text);
+    const checked = annotations.map((annotation) => {
+      const span = text.slice(index.toUtf16(annotation.start), index.toUtf16(annotation.end));
+      if (!annotation.orphaned && span !== annotation.quote) {
+        throw new FolioError(
+          'invalid-input',
+          `annotation ${annotation.id} of report "${id}": offsets ${annotation.start}-${annotation.end} cover "${span}", not "${annotation.quote}"`,
+        );
+      }
+      return { ...annotation, label: this.checkLabel(annotation.label) };
+    });
+    await this.update(id, (state) => void state.annotations.push(...checked), expectedRevision);
+  }
+
   /** Changes an annotation's label or note. */
   async updateAnnotation(
     id: string,
@@ -763,8 +787,9 @@ export class Corpus {
     const state = structuredClone(loaded.state);
     mutate(state);
     state.original = { file: record.file, sha256: record.sha256, size: record.size };
-    record.revision = await this.store.writeState(state, loaded.revision);
-    record.state = state;
+    const written = await this.store.writeState(state, loaded.revision);
+    record.revision = written.revision;
+    record.state = written.state;
     const corrected = state.correction ? state.correction.lines.join('\n') : null;
     const textChanged = corrected !== record.corrected;
     record.corrected = corrected;

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { METADATA_FIELDS } from '../store/schema';
 import { formatCell } from './csvCells';
+import { sortedTags } from './metadata';
 import { checkSpans } from './spans';
 import type { ExportDocument, FormatWriter, OutputFile } from './types';
 
@@ -54,7 +55,7 @@ export function csvWriter(): FormatWriter {
         report.id,
         report.file,
         ...METADATA_FIELDS.map((field) => formatCell(field, report.metadata[field].value)),
-        report.tags.join('; '),
+        sortedTags(report).join('; '),
         report.status,
         doc.spans.length,
         doc.version === 'corrected' ? report.changes.length : 0,

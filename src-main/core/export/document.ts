@@ -66,7 +66,11 @@ function place(
   if (version === 'corrected') {
     return { ...common, start: annotation.start, end: annotation.end, text: annotation.quote };
   }
-  if (annotation.originalStart === null || annotation.originalEnd === null || onlyNewText(annotation, changes)) {
+  if (
+    annotation.originalStart === null ||
+    annotation.originalEnd === null ||
+    onlyNewText(annotation, changes)
+  ) {
     return 'it lies on text the editor inserted, which the original does not have';
   }
   return {
@@ -82,7 +86,11 @@ function onlyNewText(annotation: AnnotationDto, changes: readonly ChangeDto[]): 
   const chars = [...annotation.quote];
   const kept = chars.map(() => true);
   for (const change of changes) {
-    for (let at = Math.max(annotation.start, change.newFrom); at < Math.min(annotation.end, change.newTo); at++) {
+    for (
+      let at = Math.max(annotation.start, change.newFrom);
+      at < Math.min(annotation.end, change.newTo);
+      at++
+    ) {
       kept[at - annotation.start] = false;
     }
   }

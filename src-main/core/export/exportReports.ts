@@ -13,7 +13,6 @@ import {
   type LeftOutAnnotation,
 } from './types';
 import { FolderWriter } from './writer';
-import { zipFiles } from './zip';
 
 /**
  * Exports the selected reports in one format to a folder or zip file, with `manifest.json` (format, Folio
@@ -86,18 +85,7 @@ export async function exportReports(corpus: Corpus, options: ExportOptions): Pro
         files: described,
       }),
     });
-    if (zip) {
-      const built = `${target.staging}.zip`;
-      await zipFiles(
-        target.staging,
-        [MANIFEST_FILE, ...files.paths().filter((p) => p !== MANIFEST_FILE)],
-        built,
-        now,
-      );
-      await target.commit(built);
-    } else {
-      await target.commit();
-    }
+    await target.commit([MANIFEST_FILE, ...described.map((file) => file.path)], now);
     return {
       format: options.format,
       text: version,

@@ -1,4 +1,4 @@
-import { effectiveMetadata, extractedMetadata } from './metadata';
+import { effectiveMetadata, extractedMetadata, sortedTags } from './metadata';
 import { checkSpans } from './spans';
 import type { ExportDocument, FormatWriter } from './types';
 
@@ -19,7 +19,7 @@ export function jsonlWriter(): FormatWriter {
         text: doc.text,
         metadata: effectiveMetadata(report),
         extracted: extractedMetadata(report),
-        tags: report.tags,
+        tags: sortedTags(report),
         status: report.status,
         annotations: doc.spans.map((span) => ({
           id: span.id,

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { CodePointIndex } from '../text/codepoints';
-import { effectiveMetadata } from './metadata';
+import { effectiveMetadata, sortedTags } from './metadata';
 import type { ExportDocument, FormatContext, FormatWriter } from './types';
 
 /**
@@ -16,7 +16,7 @@ export function markdownWriter(context: FormatContext): FormatWriter {
           file: doc.report.file,
           text: doc.version,
           ...effectiveMetadata(doc.report),
-          tags: doc.report.tags,
+          tags: sortedTags(doc.report),
           status: doc.report.status,
         },
         // Quoted strings keep dates, numbers and "yes" strings from being read back as other types.

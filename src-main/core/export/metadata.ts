@@ -15,3 +15,8 @@ export function extractedMetadata(report: ReportDetail): Record<MetadataField, u
     METADATA_FIELDS.map((field) => [field, report.metadata[field].extracted.value]),
   ) as Record<MetadataField, unknown>;
 }
+
+/** The report's tags in Vietnamese order, as its sidecar stores them, whatever order they were added in. */
+export function sortedTags(report: ReportDetail): string[] {
+  return [...report.tags].sort((a, b) => a.localeCompare(b, 'vi'));
+}

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { FolioError } from '../errors';
 import { FOLIO_DIR } from '../store/sidecars';
+import { zipFiles } from './zip';
 
 /** Where exports inside a corpus may go: a place the corpus never reads as reports. */
 export const EXPORTS_DIR = `${FOLIO_DIR}/exports`;
@@ -62,9 +63,13 @@ export class ExportTarget {
     return new ExportTarget(target, options.zip, staging);
   }
 
-  /** Moves the finished export into place (replacing what `force` allowed to replace); `built` is the zip. */
-  async commit(built?: string): Promise<void> {
-    const ready = built ?? this.staging;
+  /**
+   * Moves the finished export into place, replacing what `force` allowed to replace; for a zip, first zips the
+   * staged files in the order given, every entry dated `mtime`.
+   */
+  async commit(paths: readonly string[], mtime: Date): Promise<void> {
+    const ready = this.zip ? `${this.staging}.zip` : this.staging;
+    if (this.zip) await zipFiles(this.staging, paths, ready, mtime);
     const old = `${this.staging}.old`;
     const existed = await fs.rename(this.out, old).then(
       () => true,
@@ -75,7 +80,7 @@ export class ExportTarget {
     );
     await fs.rename(ready, this.out);
     if (existed) await fs.rm(old, { recursive: true, force: true });
-    if (built) await fs.rm(this.staging, { recursive: true, force: true });
+    if (this.zip) await fs.rm(this.staging, { recursive: true, force: true });
   }
 
   /** Removes everything the failed export wrote. */

@@ -14,6 +14,7 @@ export const EXPORT_FORMATS = [
   'conll',
   'patch',
 ] as const;
+/** The name of one export format. */
 export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
 
 /** Which text is exported: the original as decoded, or the editor's corrected text. */

@@ -1,5 +1,6 @@
 /** Every import format, in the order the command line lists them. */
 export const IMPORT_FORMATS = ['brat', 'doccano', 'webannotation', 'csv-metadata'] as const;
+/** The name of one import format. */
 export type ImportFormatName = (typeof IMPORT_FORMATS)[number];
 
 /** An annotation read from another tool's file, before it is matched to a report. */

@@ -98,7 +98,12 @@ export class SearchIndex {
         ]
       : [];
     const phrases: Query[] = parsed.phrases.map((phrase) => ({
-      queries: [phrase.slice(1).map((word, i) => `${phrase[i]} ${word}`).join('|')],
+      queries: [
+        phrase
+          .slice(1)
+          .map((word, i) => `${phrase[i]} ${word}`)
+          .join('|'),
+      ],
       fields: [PAIRS],
       tokenize: (pairs: string) => pairs.split('|'),
       prefix: false,

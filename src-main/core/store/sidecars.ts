@@ -51,8 +51,12 @@ export class SidecarStore {
   /**
    * Writes a report's state atomically, provided the file still has `expectedRevision`; otherwise someone
    * else changed it since it was read and `FolioError('changed-on-disk')` is thrown instead of overwriting.
+   * Returns the new revision and the state in the canonical form it was written in.
    */
-  async writeState(state: ReportState, expectedRevision: string | null): Promise<string> {
+  async writeState(
+    state: ReportState,
+    expectedRevision: string | null,
+  ): Promise<{ revision: string; state: ReportState }> {
     const file = this.statePath(state.id);
     const current = await readIfExists(file);
     const currentRevision = current === null ? null : sha256(current);
@@ -63,9 +67,10 @@ export class SidecarStore {
         file,
       );
     }
-    const text = toPrettyJson(canonicalState(state));
+    const canonical = canonicalState(state);
+    const text = toPrettyJson(canonical);
     await writeFileAtomic(file, text);
-    return sha256(Buffer.from(text));
+    return { revision: sha256(Buffer.from(text)), state: canonical };
   }
 
   /** Reads `.folio/corpus.json`, or the defaults when there is none. */

@@ -114,3 +114,32 @@ describe('text correction', () => {
     expect(corpus.report('r').corrected).toBe(false);
   });
 });
+
+describe('importing annotations', () => {
+  const imported = {
+    id: 'a1',
+    start: 9,
+    end: 24,
+    label: 'person',
+    note: '',
+    quote: 'Trần Quốc Trung',
+    orphaned: false,
+    author: 'Lan',
+    created: '2024-01-02T03:04:05.000Z',
+    modified: '2024-01-02T03:04:05.000Z',
+  };
+
+  it('keeps ids, authors and times as given', async () => {
+    const corpus = await Corpus.open(buildCorpus({ 'r.txt': 'Đồng chí Trần Quốc Trung phát biểu.' }));
+    await corpus.importAnnotations('r', [imported]);
+    expect(corpus.report('r').annotations[0]).toMatchObject({ ...imported, label: 'Person' });
+  });
+
+  it('refuses an annotation whose quote is not at its offsets, naming both', async () => {
+    const corpus = await Corpus.open(buildCorpus({ 'r.txt': 'Đồng chí Trần Quốc Trung phát biểu.' }));
+    await expect(corpus.importAnnotations('r', [{ ...imported, start: 8 }])).rejects.toThrow(
+      /offsets 8-24 cover " Trần Quốc Trun", not "Trần Quốc Trung"/,
+    );
+    expect(corpus.report('r').annotations).toEqual([]);
+  });
+});

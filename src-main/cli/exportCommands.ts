@@ -1,0 +1,267 @@
+import { Corpus } from '../core';
+import { Collections, type ResolvedCollection, type StoredFilters } from '../core/collections';
+import {
+  EXPORT_FORMATS,
+  exportReports,
+  type ExportFormatName,
+  type ExportSelection,
+  type ExportSummary,
+  type TextVersion,
+} from '../core/export';
+import { IMPORT_FORMATS, importInto, type ImportFormatName, type ImportSummary } from '../core/import';
+import { editorName, parseCommand, positionals, UsageError } from './args';
+import type { Command, CommandIO } from './commands';
+
+const multiple = { type: 'string', multiple: true } as const;
+
+/** The filters `search` takes, for saved searches and `export --query`. */
+const filterOptions = {
+  tag: multiple,
+  status: multiple,
+  source: multiple,
+  place: multiple,
+  ref: multiple,
+  label: multiple,
+  from: { type: 'string' },
+  to: { type: 'string' },
+} as const;
+
+type FilterValues = {
+  [K in keyof typeof filterOptions]?: (typeof filterOptions)[K] extends { multiple: true }
+    ? string[]
+    : string;
+};
+
+function filtersFrom(values: FilterValues): StoredFilters {
+  return {
+    tags: values.tag,
+    status: values.status,
+    source: values.source,
+    place: values.place,
+    reference: values.ref,
+    label: values.label,
+    publishedFrom: values.from,
+    publishedTo: values.to,
+  };
+}
+
+function hasFilters(values: FilterValues): boolean {
+  return Object.keys(filterOptions).some((key) => values[key as keyof FilterValues] !== undefined);
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not "${value}"`);
+  }
+  return value as T;
+}
+
+function describeCollection(collection: ResolvedCollection): string {
+  const missing = collection.entries.filter((e) => e.missing).length;
+  const count = `${collection.entries.length - missing} report(s)${missing ? `, ${missing} missing` : ''}`;
+  if (collection.kind === 'manual') return `${collection.name}  (manual, ${count})`;
+  const filters = Object.entries(collection.filters ?? {}).map(([key, value]) => `${key}=${String(value)}`);
+  return `${collection.name}  (saved search ${JSON.stringify(collection.query)}${filters.length ? ` ${filters.join(' ')}` : ''}, ${count})`;
+}
+
+function printEntries(collection: ResolvedCollection, io: CommandIO): void {
+  io.out(describeCollection(collection));
+  collection.entries.forEach((entry, i) =>
+    io.out(`  ${i + 1}. ${entry.id}${entry.missing ? '  (missing: its file is gone)' : ''}`),
+  );
+}
+
+/** `folio collection`: list, create, fill, order and delete named collections. */
+export const COLLECTION_COMMAND: Command = {
+  name: 'collection',
+  usage:
+    'folio collection <corpus> list [<name>] [--json] | create <name> [<id>...] | create <name> [--query Q] [--tag T] [--status S] [--source S] [--place P] [--ref R] [--label L] [--from D] [--to D] | add <name> <id>... | remove <name> <id>... | move <name> <id> <position> | delete <name>',
+  summary: 'named collections: hand-picked and ordered, or saved searches',
+  async run(argv, io) {
+    const { values, positionals: args } = parseCommand(argv, {
+      query: { type: 'string' },
+      json: { type: 'boolean' },
+      ...filterOptions,
+    });
+    const [dir, action, name, ...rest] = positionals(args, 2, '<corpus> <action>');
+    const needName = () => {
+      if (!name) throw new UsageError(`${action} needs a collection <name>`);
+      return name;
+    };
+    const collections = new Collections(await Corpus.open(dir!));
+    switch (action) {
+      case 'list': {
+        const listed = name ? [collections.get(name)] : collections.list();
+        if (values.json) io.out(JSON.stringify(listed, null, 2));
+        else if (name) printEntries(listed[0]!, io);
+        else if (listed.length === 0) io.out('no collections');
+        else for (const collection of listed) io.out(describeCollection(collection));
+        return 0;
+      }
+      case 'create': {
+        const search = values.query !== undefined || hasFilters(values);
+        const created = await collections.create(
+          search
+            ? { kind: 'search', name: needName(), query: values.query ?? '', filters: filtersFrom(values) }
+            : { kind: 'manual', name: needName(), ids: rest },
+        );
+        io.out(`created ${describeCollection(created)}`);
+        return 0;
+      }
+      case 'add':
+      case 'remove': {
+        if (rest.length === 0) throw new UsageError(`${action} needs at least one report <id>`);
+        printEntries(
+          await (action === 'add' ? collections.add(needName(), rest) : collections.remove(needName(), rest)),
+          io,
+        );
+        return 0;
+      }
+      case 'move': {
+        const [id, position] = rest;
+        if (!id || !position) throw new UsageError('move needs <name> <id> <position>');
+        const at = Number(position);
+        if (!Number.isInteger(at) || at < 1)
+          throw new UsageError(`position must be a whole number ≥ 1, not "${position}"`);
+        printEntries(await collections.move(needName(), id, at), io);
+        return 0;
+      }
+      case 'delete':
+        await collections.delete(needName());
+        io.out(`deleted collection "${name}" (its reports are untouched)`);
+        return 0;
+      default:
+        throw new UsageError(
+          `unknown action "${action}"; expected list, create, add, remove, move or delete`,
+        );
+    }
+  },
+};
+
+function selectionFrom(
+  values: { collection?: string; query?: string; all?: boolean } & FilterValues,
+): ExportSelection {
+  const given = [values.collection !== undefined, values.query !== undefined, values.all === true].filter(
+    Boolean,
+  ).length;
+  if (given !== 1) throw new UsageError('give exactly one of --collection NAME, --query Q or --all');
+  if (hasFilters(values) && values.query === undefined)
+    throw new UsageError('filters (--tag, --status, …) go with --query');
+  if (values.collection !== undefined) return { kind: 'collection', name: values.collection };
+  if (values.query !== undefined) return { kind: 'query', query: values.query, filters: filtersFrom(values) };
+  return { kind: 'all' };
+}
+
+/** The export time: `SOURCE_DATE_EPOCH` (seconds) when set, the reproducible-builds convention, else now. */
+function exportTime(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return new Date();
+  if (!/^\d+$/.test(epoch))
+    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
+  return new Date(Number(epoch) * 1000);
+}
+
+function printExport(summary: ExportSummary, ms: number, io: CommandIO): void {
+  const bytes = summary.files.reduce((sum, file) => sum + file.bytes, 0);
+  io.out(
+    `exported ${summary.reports} report(s) as ${summary.format} (${summary.text} text) to ${summary.out}${summary.zip ? ' (zip)' : ''}: ${summary.files.length + 1} file(s), ${(bytes / 1024).toFixed(1)} KB, ${ms.toFixed(0)} ms`,
+  );
+  if (summary.missing.length) io.out(`missing (in the collection, file gone): ${summary.missing.join(', ')}`);
+  if (summary.leftOut.length) {
+    io.out(`left out ${summary.leftOut.length} annotation(s):`);
+    for (const left of summary.leftOut)
+      io.out(`  ${left.reportId}: ${left.label} ${JSON.stringify(left.text)}: ${left.reason}`);
+  }
+  for (const warning of summary.warnings) io.out(`warning: ${warning}`);
+}
+
+/** `folio export`: a collection, a query or the whole corpus in one format, as a folder or a zip. */
+export const EXPORT_COMMAND: Command = {
+  name: 'export',
+  usage: `folio export <corpus> (--collection NAME | --query Q [--tag T …] | --all) --format <${EXPORT_FORMATS.join('|')}> [--text original|corrected] --out PATH [--zip] [--force] [--no-debris] [--json]`,
+  summary:
+    'export reports for people (csv, markdown, txt) and tools (jsonl, webannotation, brat, doccano, conll, patch)',
+  async run(argv, io) {
+    const { values, positionals: args } = parseCommand(argv, {
+      collection: { type: 'string' },
+      query: { type: 'string' },
+      all: { type: 'boolean' },
+      format: { type: 'string' },
+      text: { type: 'string' },
+      out: { type: 'string' },
+      zip: { type: 'boolean' },
+      force: { type: 'boolean' },
+      'no-debris': { type: 'boolean' },
+      json: { type: 'boolean' },
+      ...filterOptions,
+    });
+    const [dir] = positionals(args, 1, '<corpus>');
+    if (!values.format) throw new UsageError('give --format');
+    if (!values.out) throw new UsageError('give --out');
+    const format = oneOf<ExportFormatName>(values.format, EXPORT_FORMATS, '--format');
+    const text = oneOf<TextVersion>(values.text ?? 'corrected', ['original', 'corrected'], '--text');
+    if (values['no-debris'] && format !== 'markdown')
+      throw new UsageError('--no-debris applies to --format markdown only');
+    const selection = selectionFrom(values);
+    const now = exportTime();
+    const corpus = await Corpus.open(dir!);
+    const started = performance.now();
+    const summary = await exportReports(corpus, {
+      selection,
+      format,
+      text,
+      out: values.out,
+      zip: values.zip,
+      force: values.force,
+      debris: !values['no-debris'],
+      now,
+    });
+    if (values.json) io.out(JSON.stringify(summary, null, 2));
+    else printExport(summary, performance.now() - started, io);
+    return 0;
+  },
+};
+
+function printImport(summary: ImportSummary, io: CommandIO): void {
+  io.out(
+    `imported from ${summary.source} into ${summary.reports.length} report(s): ${summary.annotationsAdded} annotation(s) added, ${summary.alreadyPresent} already present, ${summary.reanchored.length} re-anchored; ${summary.metadataChanged} metadata value(s) changed, ${summary.metadataUnchanged} unchanged`,
+  );
+  if (summary.reanchored.length) {
+    io.out('re-anchored (offsets did not cover the text; placed where the text stands):');
+    for (const r of summary.reanchored) {
+      io.out(`  ${r.where}: ${r.label} ${JSON.stringify(r.text)} ${r.from.join('-')} → ${r.to.join('-')}`);
+    }
+  }
+  if (summary.unmatched.length) {
+    io.out(`not imported (${summary.unmatched.length}):`);
+    for (const u of summary.unmatched) io.out(`  ${u.where}: ${u.what}: ${u.reason}`);
+  }
+  for (const ignored of summary.ignored) io.out(`ignored: ${ignored}`);
+}
+
+/** `folio import`: annotations from brat, doccano or Web Annotation files, metadata corrections from a CSV. */
+export const IMPORT_COMMAND: Command = {
+  name: 'import',
+  usage: `folio import <corpus> --format <${IMPORT_FORMATS.join('|')}> <path> [--editor NAME] [--json]`,
+  summary:
+    'import annotations (matched by report id, re-anchored by quote) or metadata corrections from a CSV',
+  async run(argv, io) {
+    const { values, positionals: args } = parseCommand(argv, {
+      format: { type: 'string' },
+      editor: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const [dir, source] = positionals(args, 2, '<corpus> <path>');
+    if (!values.format) throw new UsageError('give --format');
+    const format = oneOf<ImportFormatName>(values.format, IMPORT_FORMATS, '--format');
+    const corpus = await Corpus.open(dir!);
+    const summary = await importInto(corpus, {
+      format,
+      source: source!,
+      editor: editorName(values.editor),
+    });
+    if (values.json) io.out(JSON.stringify(summary, null, 2));
+    else printImport(summary, io);
+    return 0;
+  },
+};
