@@ -138,7 +138,7 @@ describe('importing annotations', () => {
   it('refuses an annotation whose quote is not at its offsets, naming both', async () => {
     const corpus = await Corpus.open(buildCorpus({ 'r.txt': 'Đồng chí Trần Quốc Trung phát biểu.' }));
     await expect(corpus.importAnnotations('r', [{ ...imported, start: 8 }])).rejects.toThrow(
-      /offsets 8-24 cover " Trần Quốc Trun", not "Trần Quốc Trung"/,
+      /offsets 8-24 cover " Trần Quốc Trung", not "Trần Quốc Trung"/,
     );
     expect(corpus.report('r').annotations).toEqual([]);
   });
