@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { ChangeDto, CorpusInfo, ReportDetail, ReportSummary, SearchResult } from '../core/corpus/types';
 import { METADATA_FIELDS, REPORT_STATUSES } from '../core/store/schema';
+import { EXPORT_FORMATS, type ExportSummary } from '../core/export/types';
+import type { ResolvedCollection } from '../core/collections/resolve';
 import { EVENT_NAMES, OPERATION_NAMES } from './channels';
+
+export type { ExportSummary, ResolvedCollection };
+export { EXPORT_FORMATS };
 
 export type {
   AnnotationDto,
@@ -103,11 +108,63 @@ export const OPERATIONS = {
         descending: z.boolean().default(false),
         query: shortText.default(''),
         filters: filters.default({}),
+        collection: shortText.optional(),
       })
       .strict(),
   },
-  facets: { input: z.object({ query: shortText.default(''), filters: filters.default({}) }).strict() },
-  listIds: { input: z.object({ query: shortText.default(''), filters: filters.default({}) }).strict() },
+  facets: {
+    input: z
+      .object({
+        query: shortText.default(''),
+        filters: filters.default({}),
+        collection: shortText.optional(),
+      })
+      .strict(),
+  },
+  listIds: {
+    input: z
+      .object({
+        query: shortText.default(''),
+        filters: filters.default({}),
+        collection: shortText.optional(),
+      })
+      .strict(),
+  },
+  listCollections: { input: empty },
+  createCollection: {
+    input: z.union([
+      z.object({ kind: z.literal('manual'), name: shortText, ids: z.array(reportId).default([]) }).strict(),
+      z
+        .object({
+          kind: z.literal('search'),
+          name: shortText,
+          query: shortText,
+          filters: filters.default({}),
+        })
+        .strict(),
+    ]),
+  },
+  addToCollection: { input: z.object({ name: shortText, ids: z.array(reportId).min(1) }).strict() },
+  removeFromCollection: { input: z.object({ name: shortText, ids: z.array(reportId).min(1) }).strict() },
+  moveInCollection: {
+    // 1-based, as the command line counts.
+    input: z.object({ name: shortText, id: reportId, position: z.number().int().min(1) }).strict(),
+  },
+  deleteCollection: { input: z.object({ name: shortText }).strict() },
+  exportReports: {
+    input: z
+      .object({
+        selection: z.union([
+          z.object({ kind: z.literal('all') }).strict(),
+          z.object({ kind: z.literal('query'), query: shortText, filters: filters.default({}) }).strict(),
+          z.object({ kind: z.literal('collection'), name: shortText }).strict(),
+        ]),
+        format: z.enum(EXPORT_FORMATS),
+        text: z.enum(['original', 'corrected']).default('corrected'),
+        zip: z.boolean().default(false),
+      })
+      .strict(),
+  },
   getReport: { input: z.object({ id: reportId }).strict() },
   getChanges: { input: z.object({ id: reportId }).strict() },
   search: {
@@ -188,6 +245,13 @@ export interface OperationResults {
   listReports: ReportPage;
   facets: Facets;
   listIds: string[];
+  listCollections: ResolvedCollection[];
+  createCollection: ResolvedCollection;
+  addToCollection: ResolvedCollection;
+  removeFromCollection: ResolvedCollection;
+  moveInCollection: ResolvedCollection;
+  deleteCollection: ResolvedCollection[];
+  exportReports: ExportSummary;
   getReport: ReportDetail;
   getChanges: ChangeDto[];
   search: SearchResult[];

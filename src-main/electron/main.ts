@@ -36,6 +36,14 @@ async function start(): Promise<void> {
       const result = await dialog.showOpenDialog(mainWindow!, { properties: ['openDirectory'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    chooseExportTarget: async (suggestedName, zip) => {
+      const result = await dialog.showSaveDialog(mainWindow!, {
+        defaultPath: suggestedName,
+        filters: zip ? [{ name: 'Zip', extensions: ['zip'] }] : [],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return result.canceled ? null : (result.filePath ?? null);
+    },
   });
   const rendererUrl = process.env.ELECTRON_RENDERER_URL;
   mainWindow = createMainWindow(

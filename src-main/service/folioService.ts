@@ -1,4 +1,14 @@
-import { Corpus, FolioError, watchCorpus, type ReportSummary } from '../core';
+import path from 'node:path';
+import {
+  Collections,
+  Corpus,
+  EXPORTS_DIR,
+  exportReports,
+  FolioError,
+  watchCorpus,
+  type ReportSummary,
+} from '../core';
+import type { ExportSummary } from '../core/export/types';
 import {
   FACETS,
   OPERATIONS,
@@ -18,6 +28,11 @@ export interface ServiceHost {
   preferences: PreferenceStore;
   /** Shows a folder picker; absent where the shell has none (the browser shell). */
   chooseFolder?: () => Promise<string | null>;
+  /**
+   * Asks where an export goes (a folder, or a `.zip` file); null when the user cancels. Without it, exports
+   * go to `.folio/exports/` inside the corpus, the one place a shell with no dialog may write.
+   */
+  chooseExportTarget?: (suggestedName: string, zip: boolean) => Promise<string | null>;
 }
 
 type Handlers = { [N in OperationName]: (input: ValidInput<N>) => Promise<OperationResults[N]> };
@@ -118,8 +133,19 @@ export class FolioService {
       return folder === null ? null : (await this.open(folder)).info();
     },
     listReports: async (input) => this.listReports(input),
-    facets: async (input) => this.facets(this.matching(input.query, input.filters)),
-    listIds: async (input) => this.matching(input.query, input.filters).map((row) => row.id),
+    facets: async (input) => this.facets(this.matching(input.query, input.filters, input.collection)),
+    listIds: async (input) =>
+      this.matching(input.query, input.filters, input.collection).map((row) => row.id),
+    listCollections: async () => this.collections().list(),
+    createCollection: async (spec) => this.collections().create(spec),
+    addToCollection: async ({ name, ids }) => this.collections().add(name, ids),
+    removeFromCollection: async ({ name, ids }) => this.collections().remove(name, ids),
+    moveInCollection: async ({ name, id, position }) => this.collections().move(name, id, position),
+    deleteCollection: async ({ name }) => {
+      await this.collections().delete(name);
+      return this.collections().list();
+    },
+    exportReports: async (input) => this.exportReports(input),
     getReport: async ({ id }) => this.open_().report(id),
     getChanges: async ({ id }) => this.open_().report(id).changes,
     search: async ({ query, filters, limit }) => this.open_().search(query, filters, limit),
@@ -167,16 +193,52 @@ export class FolioService {
     setPreferences: async (patch) => this.host.preferences.set(patch),
   };
 
-  private matching(query: string, filters: ValidInput<'listReports'>['filters']): ReportSummary[] {
+  private collections(): Collections {
+    return new Collections(this.open_());
+  }
+
+  /** Rows matching a query and filters, within a collection when one is named (in its order, if manual). */
+  private matching(
+    query: string,
+    filters: ValidInput<'listReports'>['filters'],
+    collection?: string,
+  ): ReportSummary[] {
     const corpus = this.open_();
-    if (!query.trim()) return corpus.list(filters);
-    return corpus.searchHits(query, filters).map((hit) => corpus.summary(hit.id));
+    const rows = query.trim()
+      ? corpus.searchHits(query, filters).map((hit) => corpus.summary(hit.id))
+      : corpus.list(filters);
+    if (collection === undefined) return rows;
+    const order = new Map(
+      this.collections()
+        .get(collection)
+        .entries.filter((entry) => !entry.missing)
+        .map((entry, index) => [entry.id, index]),
+    );
+    const inside = rows.filter((row) => order.has(row.id));
+    return query.trim() ? inside : inside.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  }
+
+  private async exportReports(input: ValidInput<'exportReports'>): Promise<ExportSummary> {
+    const corpus = this.open_();
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
+    const label = input.selection.kind === 'collection' ? input.selection.name : input.selection.kind;
+    const suggested = `${label}-${input.format}-${stamp}${input.zip ? '.zip' : ''}`;
+    const out = this.host.chooseExportTarget
+      ? await this.host.chooseExportTarget(suggested, input.zip)
+      : path.join(corpus.root, EXPORTS_DIR, suggested);
+    if (out === null) throw new FolioError('invalid-input', 'export cancelled');
+    return exportReports(corpus, {
+      ...input,
+      out,
+      onProgress: (done, total) => this.emit('progress', { task: 'export', done, total }),
+    });
   }
 
   private listReports(input: ValidInput<'listReports'>): ReportPage {
-    const rows = this.matching(input.query, input.filters);
-    // With a query and the default sort, keep relevance order.
-    if (!(input.query.trim() && input.sort === 'id')) rows.sort(compareBy(input.sort, input.descending));
+    const rows = this.matching(input.query, input.filters, input.collection);
+    const keepOrder = (input.query.trim() || input.collection !== undefined) && input.sort === 'id';
+    // Relevance order for a query, the editor's order for a collection, unless a column is chosen.
+    if (!keepOrder) rows.sort(compareBy(input.sort, input.descending));
     const page = rows.slice(input.offset, input.offset + input.limit);
     const withSnippets = input.query.trim()
       ? page.map((row) => {

@@ -87,6 +87,13 @@ describe('the browser shell in Chromium', () => {
       addAnnotation: { id, start: 0, end: 8, label: 'Organisation' },
       saveCorrection: { id, text: report.text.replace('thánh phố', 'thành phố') },
       revertChanges: { id, changes: [0] },
+      createCollection: { kind: 'manual', name: 'Mẫu', ids: [id] },
+      addToCollection: { name: 'Mẫu', ids: [SAMPLE_IDS[1]!] },
+      moveInCollection: { name: 'Mẫu', id: SAMPLE_IDS[1]!, position: 1 },
+      removeFromCollection: { name: 'Mẫu', ids: [id] },
+      listCollections: {},
+      exportReports: { selection: { kind: 'collection', name: 'Mẫu' }, format: 'csv', zip: true },
+      deleteCollection: { name: 'Mẫu' },
       getPreferences: {},
       setPreferences: { editorName: 'Trình duyệt' },
     };

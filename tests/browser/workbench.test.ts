@@ -181,7 +181,9 @@ describe('the workbench in Chromium', () => {
     await expect.poll(() => page.locator('.bulk-bar strong').innerText()).toBe('3 selected');
     await page.locator('.bulk-bar').getByPlaceholder('Tags').fill('Cần Thơ');
     await page.locator('.bulk-bar').getByRole('button', { name: 'Add tag' }).click();
+    await expect.poll(() => page.locator('.report-table .tag-cell', { hasText: 'Cần Thơ' }).count()).toBe(3);
     await page.locator('.bulk-bar').getByLabel('Set status').selectOption('needs-review');
+    await expect.poll(() => page.locator('.report-table .status.needs-review').count()).toBe(3);
     await page.locator('.bulk-bar').getByLabel('Apply value').selectOption('section');
     await page.locator('.bulk-bar').getByPlaceholder('Value').fill('Xây dựng Đảng');
     await page.locator('.bulk-bar').getByRole('button', { name: 'Apply' }).click();
@@ -194,6 +196,26 @@ describe('the workbench in Chromium', () => {
     await shot('library-bulk');
     await page.locator('.bulk-bar').getByRole('button', { name: 'Clear selection' }).click();
     await page.fill('.library .search', '');
+  });
+
+  it('gathers reports into a collection, lists it in order and exports it', async () => {
+    await rows().filter({ hasText: 'Tỉnh ủy Lạng Sơn' }).locator('input[type=checkbox]').check();
+    await rows().filter({ hasText: 'Huyện Thanh Trì' }).locator('input[type=checkbox]').check();
+    await page.locator('.bulk-bar').getByPlaceholder('Collection name').fill('Miền Bắc');
+    await page.locator('.bulk-bar').getByRole('button', { name: 'Add to collection' }).click();
+    await page.locator('.bulk-bar').getByRole('button', { name: 'Clear selection' }).click();
+    await page.locator('.collections label', { hasText: 'Miền Bắc' }).click();
+    await expect.poll(() => rows().count()).toBe(2);
+    await page.locator('.export-bar select').selectOption('brat');
+    await page.locator('.export-bar').getByRole('button', { name: 'Export' }).click();
+    await expect
+      .poll(() => page.locator('.export-result').innerText())
+      .toMatch(/^Exported 2 reports → .*Miền Bắc-brat-/);
+    await shot('library-collection-export');
+    const [collection] = await service.call('listCollections', {});
+    expect(collection!.entries.map((e) => e.id)).toEqual([SAMPLE_IDS[3], SAMPLE_IDS[2]]);
+    await page.locator('.collections label', { hasText: 'All reports' }).click();
+    await expect.poll(() => rows().count()).toBe(5);
   });
 
   it('switches the interface to Vietnamese and the theme to dark', async () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus, copySampleCorpus, SAMPLE_IDS } from '../helpers/corpora';
 import { openService } from '../helpers/service';
@@ -93,6 +95,34 @@ describe('FolioService', () => {
       service.call('addAnnotation', { id: SAMPLE_IDS[0]!, start: -1, end: 3, label: 'Person' }),
     ).rejects.toThrow(/addAnnotation: invalid input at start/);
     await expect(service.call('nope' as never, {})).rejects.toThrow(/unknown operation "nope"/);
+    await service.close();
+  });
+
+  it("lists a manual collection in the editor's order and exports it to .folio/exports", async () => {
+    const corpus = copySampleCorpus();
+    const service = await openService(corpus);
+    await service.call('createCollection', {
+      kind: 'manual',
+      name: 'Cần Thơ',
+      ids: [SAMPLE_IDS[4]!, SAMPLE_IDS[0]!],
+    });
+    await service.call('addToCollection', { name: 'cần thơ', ids: [SAMPLE_IDS[1]!] });
+    await service.call('moveInCollection', { name: 'Cần Thơ', id: SAMPLE_IDS[1]!, position: 1 });
+    const page = await service.call('listReports', { collection: 'Cần Thơ' });
+    expect(page.rows.map((r) => r.id)).toEqual([SAMPLE_IDS[1], SAMPLE_IDS[4], SAMPLE_IDS[0]]);
+    expect(await service.call('listIds', { collection: 'Cần Thơ', query: 'ttxvn' })).toEqual([
+      SAMPLE_IDS[1],
+      SAMPLE_IDS[4],
+    ]);
+    const summary = await service.call('exportReports', {
+      selection: { kind: 'collection', name: 'Cần Thơ' },
+      format: 'jsonl',
+    });
+    expect(summary.reports).toBe(3);
+    expect(summary.out.startsWith(path.join(corpus, '.folio', 'exports', 'Cần Thơ-jsonl-'))).toBe(true);
+    const lines = readFileSync(path.join(summary.out, summary.files[0]!.path), 'utf8').trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line).id)).toEqual([SAMPLE_IDS[1], SAMPLE_IDS[4], SAMPLE_IDS[0]]);
+    expect(await service.call('deleteCollection', { name: 'Cần Thơ' })).toEqual([]);
     await service.close();
   });
 
