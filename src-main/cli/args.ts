@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { REPORT_STATUSES, type ReportFilters, type ReportStatus } from '../core';
 
 /** A command-line mistake: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {}
@@ -38,4 +39,47 @@ export function integerOption(value: string | undefined, name: string, fallback:
 /** The editor's name recorded with changes: `--editor`, else `FOLIO_EDITOR`, else the user's login name. */
 export function editorName(value: string | undefined): string {
   return value ?? process.env.FOLIO_EDITOR ?? userInfo().username;
+}
+
+const multiple = { type: 'string', multiple: true } as const;
+
+/** The filter options `search`, saved searches and `export --query` share. */
+export const filterOptions = {
+  tag: multiple,
+  status: multiple,
+  source: multiple,
+  place: multiple,
+  ref: multiple,
+  label: multiple,
+  from: { type: 'string' },
+  to: { type: 'string' },
+} as const;
+
+/** Parsed values of `filterOptions`. */
+export type FilterValues = {
+  [K in keyof typeof filterOptions]?: (typeof filterOptions)[K] extends { multiple: true }
+    ? string[]
+    : string;
+};
+
+/** The report filters the filter options name. */
+export function filtersFrom(values: FilterValues): ReportFilters {
+  return {
+    tags: values.tag,
+    status: values.status?.map(checkStatus),
+    source: values.source,
+    place: values.place,
+    reference: values.ref,
+    label: values.label,
+    publishedFrom: values.from,
+    publishedTo: values.to,
+  };
+}
+
+/** A review status named on the command line, checked. */
+export function checkStatus(value: string): ReportStatus {
+  if (!(REPORT_STATUSES as readonly string[]).includes(value)) {
+    throw new UsageError(`unknown status "${value}"; expected one of ${REPORT_STATUSES.join(', ')}`);
+  }
+  return value as ReportStatus;
 }

@@ -5,10 +5,17 @@ import {
   METADATA_FIELDS,
   REPORT_STATUSES,
   type ReportDetail,
-  type ReportFilters,
-  type ReportStatus,
 } from '../core';
-import { editorName, integerOption, parseCommand, positionals, UsageError } from './args';
+import {
+  checkStatus,
+  editorName,
+  filterOptions,
+  filtersFrom,
+  integerOption,
+  parseCommand,
+  positionals,
+  UsageError,
+} from './args';
 import { COLLECTION_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND } from './exportCommands';
 
 /** Where a command writes; tests and the shell pass process streams. */
@@ -126,30 +133,13 @@ const search: Command = {
     'folio search <corpus> <query> [--tag T] [--status S] [--source S] [--place P] [--ref 22-NQ/TW] [--label L] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--json]',
   summary: 'full-text search, insensitive to case, diacritics and tone-mark placement; "quoted phrases"',
   async run(argv, io) {
-    const multiple = { type: 'string', multiple: true } as const;
     const { values, positionals: args } = parseCommand(argv, {
-      tag: multiple,
-      status: multiple,
-      source: multiple,
-      place: multiple,
-      ref: multiple,
-      label: multiple,
-      from: { type: 'string' },
-      to: { type: 'string' },
+      ...filterOptions,
       limit: { type: 'string' },
       json: { type: 'boolean' },
     });
     const [dir, ...queryParts] = positionals(args, 1, '<corpus>');
-    const filters: ReportFilters = {
-      tags: values.tag,
-      status: values.status?.map(checkStatus),
-      source: values.source,
-      place: values.place,
-      reference: values.ref,
-      label: values.label,
-      publishedFrom: values.from,
-      publishedTo: values.to,
-    };
+    const filters = filtersFrom(values);
     const corpus = await openCorpus(dir!);
     const results = corpus.search(queryParts.join(' '), filters, integerOption(values.limit, 'limit', 20));
     if (values.json) {
@@ -191,13 +181,6 @@ const tag: Command = {
     return 0;
   },
 };
-
-function checkStatus(value: string): ReportStatus {
-  if (!(REPORT_STATUSES as readonly string[]).includes(value)) {
-    throw new UsageError(`unknown status "${value}"; expected one of ${REPORT_STATUSES.join(', ')}`);
-  }
-  return value as ReportStatus;
-}
 
 const status: Command = {
   name: 'status',

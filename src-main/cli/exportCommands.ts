@@ -1,5 +1,5 @@
 import { Corpus } from '../core';
-import { Collections, type ResolvedCollection, type StoredFilters } from '../core/collections';
+import { Collections, type ResolvedCollection } from '../core/collections';
 import {
   EXPORT_FORMATS,
   exportReports,
@@ -9,41 +9,16 @@ import {
   type TextVersion,
 } from '../core/export';
 import { IMPORT_FORMATS, importInto, type ImportFormatName, type ImportSummary } from '../core/import';
-import { editorName, parseCommand, positionals, UsageError } from './args';
+import {
+  editorName,
+  filterOptions,
+  filtersFrom,
+  parseCommand,
+  positionals,
+  UsageError,
+  type FilterValues,
+} from './args';
 import type { Command, CommandIO } from './commands';
-
-const multiple = { type: 'string', multiple: true } as const;
-
-/** The filters `search` takes, for saved searches and `export --query`. */
-const filterOptions = {
-  tag: multiple,
-  status: multiple,
-  source: multiple,
-  place: multiple,
-  ref: multiple,
-  label: multiple,
-  from: { type: 'string' },
-  to: { type: 'string' },
-} as const;
-
-type FilterValues = {
-  [K in keyof typeof filterOptions]?: (typeof filterOptions)[K] extends { multiple: true }
-    ? string[]
-    : string;
-};
-
-function filtersFrom(values: FilterValues): StoredFilters {
-  return {
-    tags: values.tag,
-    status: values.status,
-    source: values.source,
-    place: values.place,
-    reference: values.ref,
-    label: values.label,
-    publishedFrom: values.from,
-    publishedTo: values.to,
-  };
-}
 
 function hasFilters(values: FilterValues): boolean {
   return Object.keys(filterOptions).some((key) => values[key as keyof FilterValues] !== undefined);

@@ -94,6 +94,11 @@ export type Facets = Record<Facet, Array<{ value: string; count: number }>>;
 
 const empty = z.object({}).strict();
 
+/** Which reports a library view shows: a query, filters, and optionally one collection. */
+const scope = z
+  .object({ query: shortText.default(''), filters: filters.default({}), collection: shortText.optional() })
+  .strict();
+
 /** Every operation of the API: its name and the schema its input must pass. */
 export const OPERATIONS = {
   corpusInfo: { input: empty },
@@ -112,24 +117,8 @@ export const OPERATIONS = {
       })
       .strict(),
   },
-  facets: {
-    input: z
-      .object({
-        query: shortText.default(''),
-        filters: filters.default({}),
-        collection: shortText.optional(),
-      })
-      .strict(),
-  },
-  listIds: {
-    input: z
-      .object({
-        query: shortText.default(''),
-        filters: filters.default({}),
-        collection: shortText.optional(),
-      })
-      .strict(),
-  },
+  facets: { input: scope },
+  listIds: { input: scope },
   listCollections: { input: empty },
   createCollection: {
     input: z.union([
