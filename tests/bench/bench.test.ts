@@ -45,7 +45,7 @@ describe('npm run bench (smoke run at 200 reports)', () => {
   let json: BenchJson;
 
   beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build-bench.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, ['scripts/bundle.mjs', 'bench'], { cwd: ROOT, stdio: 'inherit' });
     const out = path.join(tempDir('folio-bench-test-'), 'bench.json');
     const run = spawnSync(
       process.execPath,

@@ -72,6 +72,8 @@ interface ReportRecord {
   extraction: Extraction;
   /** Annotations whose words were found elsewhere or lost because the original changed on disk. */
   relocated: { moved: number; lost: number };
+  /** The library row, kept until the report changes: listing 100,000 rows must not rebuild each one. */
+  summary?: ReportSummary;
 }
 
 /** A span to annotate, in code points of the corrected text. */
@@ -94,6 +96,8 @@ export class Corpus {
   private index = SearchIndex.create();
   private readonly listeners = new Set<(change: CorpusChange) => void>();
   private settings!: CorpusSettings;
+  private cache: CorpusCache = { reports: {}, indexKeys: {}, index: null };
+  private cacheDirty = false;
   /** Why the cache could not be saved (a read-only corpus still opens, only more slowly next time). */
   cacheWarning: string | null = null;
 
@@ -123,43 +127,43 @@ export class Corpus {
       this.store.listStateIds(),
     ]);
     this.settings = settings;
+    this.cache = cache;
     if (cache.index) this.index = SearchIndex.fromJSON(cache.index);
+    this.cacheDirty = cache.index === null;
     const withState = new Set(stateIds);
-    let cacheDirty = cache.index === null;
     let done = 0;
     for (const found of files) {
-      const outcome = await this.readRecord(found, cache, withState.has(found.id));
-      if (outcome.cacheMiss) cacheDirty = true;
+      await this.readRecord(found, withState.has(found.id));
       onProgress?.(++done, files.length);
     }
     for (const id of Object.keys(cache.indexKeys)) {
-      if (!this.records.has(id)) {
-        this.index.remove(id);
-        delete cache.indexKeys[id];
-        cacheDirty = true;
-      }
+      if (!this.records.has(id)) this.forget(id);
     }
-    if (cacheDirty) await this.persistCache(cache);
+    await this.flush();
   }
 
-  private async readRecord(
-    found: FoundFile,
-    cache: CorpusCache,
-    hasState: boolean,
-  ): Promise<{ cacheMiss: boolean }> {
+  /** Drops a report that is gone from the index and the cache. */
+  private forget(id: string): void {
+    this.index.remove(id);
+    delete this.cache.indexKeys[id];
+    delete this.cache.reports[id];
+    this.cacheDirty = true;
+  }
+
+  private async readRecord(found: FoundFile, hasState: boolean): Promise<void> {
     if (found.size > this.maxFileBytes) {
       this.skip(
         found.file,
         'too-large',
         `${found.file}: ${formatBytes(found.size)} is over the ${formatBytes(this.maxFileBytes)} limit for a report`,
       );
-      return { cacheMiss: false };
+      return;
     }
-    const cached = cache.reports[found.id];
+    const cached = this.cache.reports[found.id];
     // An unchanged size and modification time mean the cached hash and extraction still hold: no read at all.
     const unchanged = cached !== undefined && cached.size === found.size && cached.mtimeMs === found.mtimeMs;
     const original = unchanged ? null : await this.readOriginal(found);
-    if (!unchanged && original === null) return { cacheMiss: false };
+    if (!unchanged && original === null) return;
     this.skippedFiles = this.skippedFiles.filter((s) => s.file !== found.file);
     const record: ReportRecord = {
       ...found,
@@ -174,9 +178,8 @@ export class Corpus {
     };
     if (original) this.originals.put(record.id, original.text);
     if (hasState) await this.loadState(record);
-    const cacheMiss = this.refreshDerived(record, cache);
+    this.refreshDerived(record);
     this.records.set(record.id, record);
-    return { cacheMiss: cacheMiss || !unchanged };
   }
 
   /** Reads and decodes an original file; lists it as skipped (and returns null) when it is not a readable report. */
@@ -263,43 +266,30 @@ export class Corpus {
     return counts;
   }
 
-  /** Re-extracts and re-indexes a record unless the cache already holds its current text; true on a miss. */
-  private refreshDerived(record: ReportRecord, cache?: CorpusCache): boolean {
+  /** Re-extracts and re-indexes a record unless the cache already holds its current text and metadata. */
+  private refreshDerived(record: ReportRecord): void {
+    record.summary = undefined;
     // The original's hash names its normalised text, so only a correction needs hashing here.
     const textKey =
       record.corrected === null ? `original:${record.sha256}` : sha256(Buffer.from(record.corrected));
-    const cached = cache?.reports[record.id];
-    const hit = cached && cached.textKey === textKey;
+    const cached = this.cache.reports[record.id];
+    const hit = cached?.textKey === textKey;
     record.extraction = hit ? cached.extraction : extractMetadata(this.currentText(record));
     const indexKey = `${textKey}:${JSON.stringify(record.state?.metadata ?? {})}`;
-    const indexed = cache ? cache.indexKeys[record.id] === indexKey && this.index.has(record.id) : false;
+    const indexed = this.cache.indexKeys[record.id] === indexKey && this.index.has(record.id);
     if (!indexed) this.index.put(this.searchDocument(record));
-    if (cache) {
-      cache.reports[record.id] = {
-        size: record.size,
-        mtimeMs: record.mtimeMs,
-        sha256: record.sha256,
-        encoding: record.encoding,
-        textKey,
-        extraction: record.extraction,
-      };
-      cache.indexKeys[record.id] = indexKey;
-    }
-    return !hit || !indexed;
-  }
-
-  private async persistCache(cache?: CorpusCache): Promise<void> {
-    const current: CorpusCache = cache ?? { reports: {}, indexKeys: {}, index: null };
-    if (!cache) {
-      for (const record of this.records.values()) this.refreshDerived(record, current);
-    }
-    current.index = this.index.toJSON();
-    try {
-      await saveCache(this.store.folioDir, current);
-      this.cacheWarning = null;
-    } catch (error) {
-      this.cacheWarning = `could not save the cache in ${this.store.folioDir}: ${(error as Error).message}`;
-    }
+    const fresh = hit && cached.size === record.size && cached.mtimeMs === record.mtimeMs;
+    if (fresh && indexed) return;
+    this.cache.reports[record.id] = {
+      size: record.size,
+      mtimeMs: record.mtimeMs,
+      sha256: record.sha256,
+      encoding: record.encoding,
+      textKey,
+      extraction: record.extraction,
+    };
+    this.cache.indexKeys[record.id] = indexKey;
+    this.cacheDirty = true;
   }
 
   private freshState(record: ReportRecord): ReportState {
@@ -448,7 +438,7 @@ export class Corpus {
     const allowed = hasFilters(filters)
       ? (id: string) => matchesFilters(this.summarize(this.record(id)), filters)
       : undefined;
-    return this.index.search(parsed, (id) => this.searchableText(this.record(id)), allowed);
+    return this.index.search(parsed, allowed);
   }
 
   /** Reports matching a query and filters, best first, with snippets. */
@@ -720,19 +710,28 @@ export class Corpus {
     if (!stat?.isFile()) {
       this.originals.delete(id);
       if (this.records.delete(id)) {
-        this.index.remove(id);
+        this.forget(id);
         this.emit({ kind: 'removed', id });
       }
       this.skippedFiles = this.skippedFiles.filter((s) => s.file !== file);
       return;
     }
-    await this.readRecord({ id, file, size: stat.size, mtimeMs: stat.mtimeMs }, emptyCache(), true);
+    this.originals.delete(id);
+    await this.readRecord({ id, file, size: stat.size, mtimeMs: stat.mtimeMs }, true);
     this.emit({ kind: existing ? 'changed' : 'added', id });
   }
 
-  /** Saves the search index and extraction cache so the next open is fast. */
+  /** Saves the search index and extraction cache, when they changed, so the next open is fast. */
   async flush(): Promise<void> {
-    await this.persistCache();
+    if (!this.cacheDirty) return;
+    this.cache.index = this.index.toJSON();
+    try {
+      await saveCache(this.store.folioDir, this.cache);
+      this.cacheDirty = false;
+      this.cacheWarning = null;
+    } catch (error) {
+      this.cacheWarning = `could not save the cache in ${this.store.folioDir}: ${(error as Error).message}`;
+    }
   }
 
   /** Registers a listener for reports added, changed or removed; returns its disposer. */
@@ -790,15 +789,17 @@ export class Corpus {
     const written = await this.store.writeState(state, loaded.revision);
     record.revision = written.revision;
     record.state = written.state;
-    const corrected = state.correction ? state.correction.lines.join('\n') : null;
-    const textChanged = corrected !== record.corrected;
-    record.corrected = corrected;
-    if (textChanged) record.extraction = extractMetadata(this.currentText(record));
-    this.index.put(this.searchDocument(record));
+    record.corrected = state.correction ? state.correction.lines.join('\n') : null;
+    this.refreshDerived(record);
     this.emit({ kind: 'changed', id });
   }
 
   private summarize(record: ReportRecord): ReportSummary {
+    record.summary ??= this.buildSummary(record);
+    return record.summary;
+  }
+
+  private buildSummary(record: ReportRecord): ReportSummary {
     const state = record.state;
     const annotations = state?.annotations ?? [];
     return {
@@ -891,10 +892,6 @@ export class Corpus {
     };
   }
 
-  private searchableText(record: ReportRecord): string {
-    const doc = this.searchDocument(record);
-    return `${doc.title}\n${doc.text}\n${doc.meta}`;
-  }
 }
 
 /** The machine's value of a field, in the shape a correction of that field takes. */
@@ -989,10 +986,6 @@ function cleanTag(tag: string): string {
   const cleaned = tag.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (!cleaned) throw new FolioError('invalid-input', 'a tag cannot be empty');
   return cleaned;
-}
-
-function emptyCache(): CorpusCache {
-  return { reports: {}, indexKeys: {}, index: null };
 }
 
 function now(): string {

@@ -84,6 +84,25 @@ describe('Corpus.open', () => {
     expect(changed.search('quang ninh').map((r) => r.id)).toEqual(['new']);
   });
 
+  it('saves the cache on flush only when something changed, without growing it', async () => {
+    const dir = copySampleCorpus();
+    const corpus = await Corpus.open(dir);
+    const cacheFile = path.join(dir, '.folio', 'cache', 'corpus-cache.json');
+    const first = readFileSync(cacheFile);
+    const firstWrite = statSync(cacheFile).mtimeMs;
+    await corpus.flush();
+    await corpus.flush();
+    expect(statSync(cacheFile).mtimeMs).toBe(firstWrite);
+    await corpus.setStatus([SAMPLE_IDS[0]!], 'done');
+    await corpus.setStatus([SAMPLE_IDS[0]!], 'new');
+    await corpus.flush();
+    expect(readFileSync(cacheFile).length).toBe(first.length);
+    await corpus.setMetadata(SAMPLE_IDS[0]!, 'author', 'Ngọc Quy (TGCT)', 'Lan');
+    await corpus.flush();
+    expect(statSync(cacheFile).mtimeMs).not.toBe(firstWrite);
+    expect((await Corpus.open(dir)).search('tgct ngoc quy').map((r) => r.id)).toEqual([SAMPLE_IDS[0]]);
+  });
+
   it('rejects a path that is not a folder', async () => {
     await expect(Corpus.open('/definitely/not/here')).rejects.toThrow(/not a folder/);
   });

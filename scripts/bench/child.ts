@@ -1,0 +1,109 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Corpus } from '../../src-main/core';
+import { FolioService } from '../../src-main/service/folioService';
+import { JsonPreferenceStore } from '../../src-main/service/preferences';
+import type { ChildTask } from './args';
+import { measureDiffs } from './diff';
+import { measureExport } from './export';
+import { formatBytes } from './format';
+import { measureList } from './list';
+import { MemoryCheckpoints, peakRss } from './memory';
+import { measureOpens } from './open';
+import { annotateOneReport, measureReanchor } from './reanchor';
+import type { Measurement } from './rows';
+import { searchMeasurement, timeNaiveScans, timeSearches } from './search';
+import { collectGarbage } from './timing';
+
+/** What a child process hands back to the parent through its `--out` file. */
+export interface ChildResult {
+  measurements: Measurement[];
+  details: Record<string, unknown>;
+}
+
+/** Runs one child task and writes its result to the task's `--out` file. */
+export async function runChild(task: ChildTask, log: (line: string) => void): Promise<void> {
+  const result =
+    task.task === 'corpus'
+      ? await benchCorpus(task.dir, task.work, task.runs, log)
+      : { measurements: measureDiffs(task.runs, task.seed, log), details: {} };
+  writeFileSync(task.out, JSON.stringify(result));
+}
+
+/**
+ * Measures everything that depends on the corpus, in this order: opens, then (on a corpus opened through the
+ * service, as the shells do) search, library pages, re-anchoring and export, then the peak memory, and last the
+ * naive search scan, whose own garbage must not count as Folio's memory. Runs in a fresh process per size so
+ * sizes do not share memory or caches. The service is left open for the process to end with it.
+ */
+async function benchCorpus(
+  dir: string,
+  work: string,
+  runs: number,
+  log: (line: string) => void,
+): Promise<ChildResult> {
+  const memory = new MemoryCheckpoints();
+  const opens = await openAndAnnotate(dir, runs, log, memory);
+  collectGarbage();
+  const service = new FolioService({
+    preferences: new JsonPreferenceStore(path.join(work, 'preferences.json')),
+  });
+  const corpus = await service.open(dir);
+  memory.mark('open through the service');
+  log('search');
+  const searches = timeSearches(corpus, runs);
+  memory.mark('search');
+  log('library pages');
+  const list = await measureList(service, runs);
+  memory.mark('library pages');
+  log('re-anchoring');
+  const reanchor = await measureReanchor(corpus, opens.annotated, runs);
+  memory.mark('re-anchoring');
+  log('export');
+  const exports = await measureExport(corpus, path.join(work, 'export'), runs);
+  memory.mark('export');
+  const rss: Measurement = {
+    id: 'peak-rss',
+    what: 'peak RSS of the process',
+    unit: 'bytes',
+    samples: { values: [peakRss()] },
+    reference: { what: 'report files on disk', samples: { values: [opens.corpusBytes] } },
+    note:
+      `maxRSS of the process that measured this size, before the naive scan; peak after ` +
+      memory
+        .toJSON()
+        .map((m) => `${m.phase} ${formatBytes(m.peak)}`)
+        .join(', '),
+  };
+  log('naive search scan');
+  const search = searchMeasurement(searches, timeNaiveScans(corpus));
+  return {
+    measurements: [
+      ...opens.measurements,
+      search.measurement,
+      ...list,
+      ...reanchor.measurements,
+      ...exports,
+      rss,
+    ],
+    details: {
+      reports: corpus.info().reports,
+      skipped: corpus.info().skipped.length,
+      corpusBytes: opens.corpusBytes,
+      queries: search.queries,
+      reanchored: { report: opens.annotated, kept: reanchor.kept, orphaned: reanchor.orphaned },
+      memory: { peaks: memory.toJSON(), peakPhase: memory.peakPhase() },
+    },
+  };
+}
+
+/** The open measurements and the id of the report given 1,000 annotations; the corpora they used are let go. */
+async function openAndAnnotate(
+  dir: string,
+  runs: number,
+  log: (line: string) => void,
+  memory: MemoryCheckpoints,
+) {
+  const opens = await measureOpens(dir, runs, log, memory);
+  return { ...opens, annotated: await annotateOneReport(await Corpus.open(dir)) };
+}
