@@ -1,11 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import {
-  Corpus,
-  FolioError,
-  METADATA_FIELDS,
-  REPORT_STATUSES,
-  type ReportDetail,
-} from '../core';
+import { Corpus, FolioError, METADATA_FIELDS, REPORT_STATUSES, type ReportDetail } from '../core';
 import {
   checkStatus,
   editorName,

@@ -891,7 +891,6 @@ export class Corpus {
       meta,
     };
   }
-
 }
 
 /** The machine's value of a field, in the shape a correction of that field takes. */
