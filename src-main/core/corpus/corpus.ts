@@ -142,6 +142,11 @@ export class Corpus {
     await this.flush();
   }
 
+  /** Drops a report whose file can no longer be read as one (it was listed before). */
+  private drop(id: string): void {
+    if (this.records.delete(id)) this.forget(id);
+  }
+
   /** Drops a report that is gone from the index and the cache. */
   private forget(id: string): void {
     this.index.remove(id);
@@ -157,13 +162,14 @@ export class Corpus {
         'too-large',
         `${found.file}: ${formatBytes(found.size)} is over the ${formatBytes(this.maxFileBytes)} limit for a report`,
       );
+      this.drop(found.id);
       return;
     }
     const cached = this.cache.reports[found.id];
     // An unchanged size and modification time mean the cached hash and extraction still hold: no read at all.
     const unchanged = cached !== undefined && cached.size === found.size && cached.mtimeMs === found.mtimeMs;
     const original = unchanged ? null : await this.readOriginal(found);
-    if (!unchanged && original === null) return;
+    if (!unchanged && original === null) return this.drop(found.id);
     this.skippedFiles = this.skippedFiles.filter((s) => s.file !== found.file);
     const record: ReportRecord = {
       ...found,
@@ -718,7 +724,8 @@ export class Corpus {
     }
     this.originals.delete(id);
     await this.readRecord({ id, file, size: stat.size, mtimeMs: stat.mtimeMs }, true);
-    this.emit({ kind: existing ? 'changed' : 'added', id });
+    if (this.records.has(id)) this.emit({ kind: existing ? 'changed' : 'added', id });
+    else if (existing) this.emit({ kind: 'removed', id });
   }
 
   /** Saves the search index and extraction cache, when they changed, so the next open is fast. */

@@ -40,6 +40,23 @@ describe('watchCorpus', () => {
     }
   });
 
+  it('drops a report whose file turns into something unreadable, and lists why', async () => {
+    const dir = buildCorpus({ 'a.txt': 'Tỉnh ủy Lạng Sơn', 'b.txt': 'Huyện ủy Thanh Trì' });
+    const corpus = await Corpus.open(dir);
+    const stop = watchCorpus(corpus);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const removed = nextChange(corpus, (c) => c.id === 'b');
+      writeFileSync(path.join(dir, 'b.txt'), Buffer.from([0x00, 0x01, 0x02, 0x03]));
+      expect(await removed).toEqual({ kind: 'removed', id: 'b' });
+      expect(corpus.ids()).toEqual(['a']);
+      expect(corpus.skipped().map((s) => [s.file, s.code])).toEqual([['b.txt', 'binary']]);
+      expect(corpus.search('thanh tri')).toEqual([]);
+    } finally {
+      await stop();
+    }
+  });
+
   it('reloads a sidecar changed by another editor', async () => {
     const dir = buildCorpus({ 'a.txt': 'Tỉnh ủy Lạng Sơn' });
     const corpus = await Corpus.open(dir);
