@@ -21,11 +21,17 @@ async function main(): Promise<void> {
   );
   const preferences = new JsonPreferenceStore(path.join(dataDir, 'preferences.json'));
   const service = new FolioService({ preferences });
-  const corpus =
-    values.corpus ??
-    preferences.get().lastCorpus ??
-    (await ensureSampleCorpus(path.join(appRoot, 'resources', 'sample-corpus'), dataDir));
-  const opened = await service.open(path.resolve(corpus));
+  const sample = () => ensureSampleCorpus(path.join(appRoot, 'resources', 'sample-corpus'), dataDir);
+  const last = preferences.get().lastCorpus;
+  let opened;
+  if (values.corpus !== undefined) opened = await service.open(path.resolve(values.corpus));
+  else {
+    // A last corpus that was moved or deleted must not stop the app from starting.
+    opened = await service.open(last ?? (await sample())).catch(async (error: Error) => {
+      console.error(`folio web: could not reopen ${last}: ${error.message}; opening the sample corpus`);
+      return service.open(await sample());
+    });
+  }
   const server = await startWebServer({
     service,
     rendererDir: path.join(appRoot, 'out', 'renderer'),
