@@ -72,6 +72,9 @@ export class FolioService {
   async open(root: string): Promise<Corpus> {
     const corpus = await Corpus.open(root, {
       onProgress: (done, total) => this.emit('progress', { task: 'open', done, total }),
+      // The library is listed while the search index is built; the window never waits for all of it.
+      indexInBackground: true,
+      onIndexProgress: (done, total) => this.emit('progress', { task: 'index', done, total }),
     });
     await this.close();
     this.corpus = corpus;
@@ -148,7 +151,10 @@ export class FolioService {
     exportReports: async (input) => this.exportReports(input),
     getReport: async ({ id }) => this.open_().report(id),
     getChanges: async ({ id }) => this.open_().report(id).changes,
-    search: async ({ query, filters, limit }) => this.open_().search(query, filters, limit),
+    search: async ({ query, filters, limit }) => {
+      await this.searchable(query);
+      return this.open_().search(query, filters, limit);
+    },
     setMetadata: async ({ id, field, value, revision }) => {
       await this.open_().setMetadata(id, field, value, this.editor(), revision);
       return this.open_().report(id);
@@ -192,6 +198,11 @@ export class FolioService {
     getPreferences: async () => this.host.preferences.get(),
     setPreferences: async (patch) => this.host.preferences.set(patch),
   };
+
+  /** Waits, when there is a query, until the background indexing of a newly opened corpus is done. */
+  private async searchable(query: string): Promise<void> {
+    if (query.trim()) await this.open_().indexed();
+  }
 
   private collections(): Collections {
     return new Collections(this.open_());

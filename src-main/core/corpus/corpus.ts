@@ -40,6 +40,9 @@ import type {
   SkippedFile,
 } from './types';
 
+/** Reports indexed between two yields of a background indexing: a few tens of milliseconds of work. */
+const INDEX_STEP = 10;
+
 /** Files larger than this are listed as skipped rather than opened: no news report is this long. */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -48,6 +51,13 @@ export interface OpenOptions {
   maxFileBytes?: number;
   /** Called as files are read, so a shell can show progress. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Builds the search index after `open` resolves, in small steps that keep the process responsive (the
+   * library can be listed meanwhile); searching waits for it through `indexed()`. For shells, not scripts.
+   */
+  indexInBackground?: boolean;
+  /** Called as reports are indexed in the background. */
+  onIndexProgress?: (done: number, total: number) => void;
 }
 
 /** What changed in an open corpus, for listeners. */
@@ -97,6 +107,10 @@ export class Corpus {
   private readonly listeners = new Set<(change: CorpusChange) => void>();
   private settings!: CorpusSettings;
   private cache: CorpusCache = { reports: {}, indexKeys: {}, index: null };
+  /** Reports whose text or metadata is not in the search index yet. */
+  private readonly unindexed = new Set<string>();
+  private indexing: Promise<void> = Promise.resolve();
+  private opening = true;
   private cacheDirty = false;
   /** Why the cache could not be saved (a read-only corpus still opens, only more slowly next time). */
   cacheWarning: string | null = null;
@@ -116,7 +130,43 @@ export class Corpus {
       options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     );
     await corpus.load(options.onProgress);
+    if (options.indexInBackground) corpus.indexing = corpus.indexInSteps(options.onIndexProgress);
+    else {
+      corpus.indexNow();
+      await corpus.flush();
+    }
     return corpus;
+  }
+
+  /** Resolves when every report is in the search index (at once unless opened with `indexInBackground`). */
+  indexed(): Promise<void> {
+    return this.indexing;
+  }
+
+  /** Indexes what is waiting, a few reports at a time, yielding between steps; then saves the cache. */
+  private async indexInSteps(onProgress?: (done: number, total: number) => void): Promise<void> {
+    const total = this.unindexed.size;
+    let done = 0;
+    for (const id of [...this.unindexed]) {
+      this.indexOne(id);
+      if (++done % INDEX_STEP === 0) {
+        onProgress?.(done, total);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    onProgress?.(total, total);
+    await this.flush();
+  }
+
+  /** Indexes every report still waiting, synchronously, so a search never misses one. */
+  private indexNow(): void {
+    for (const id of [...this.unindexed]) this.indexOne(id);
+  }
+
+  private indexOne(id: string): void {
+    if (!this.unindexed.delete(id)) return;
+    const record = this.records.get(id);
+    if (record) this.index.put(this.searchDocument(record));
   }
 
   private async load(onProgress?: (done: number, total: number) => void): Promise<void> {
@@ -139,7 +189,7 @@ export class Corpus {
     for (const id of Object.keys(cache.indexKeys)) {
       if (!this.records.has(id)) this.forget(id);
     }
-    await this.flush();
+    this.opening = false;
   }
 
   /** Drops a report whose file can no longer be read as one (it was listed before). */
@@ -149,6 +199,7 @@ export class Corpus {
 
   /** Drops a report that is gone from the index and the cache. */
   private forget(id: string): void {
+    this.unindexed.delete(id);
     this.index.remove(id);
     delete this.cache.indexKeys[id];
     delete this.cache.reports[id];
@@ -184,8 +235,8 @@ export class Corpus {
     };
     if (original) this.originals.put(record.id, original.text);
     if (hasState) await this.loadState(record);
-    this.refreshDerived(record);
     this.records.set(record.id, record);
+    this.refreshDerived(record);
   }
 
   /** Reads and decodes an original file; lists it as skipped (and returns null) when it is not a readable report. */
@@ -283,7 +334,9 @@ export class Corpus {
     record.extraction = hit ? cached.extraction : extractMetadata(this.currentText(record));
     const indexKey = `${textKey}:${JSON.stringify(record.state?.metadata ?? {})}`;
     const indexed = this.cache.indexKeys[record.id] === indexKey && this.index.has(record.id);
-    if (!indexed) this.index.put(this.searchDocument(record));
+    // While opening, indexing waits so the library is listed first; afterwards a change is indexed at once.
+    if (!indexed) this.unindexed.add(record.id);
+    if (!indexed && !this.opening) this.indexOne(record.id);
     const fresh = hit && cached.size === record.size && cached.mtimeMs === record.mtimeMs;
     if (fresh && indexed) return;
     this.cache.reports[record.id] = {
@@ -437,6 +490,7 @@ export class Corpus {
 
   /** Ids of the reports matching a query (words, "phrases") and filters, best first; all of them for an empty query. */
   searchHits(query: string, filters: ReportFilters = {}): Array<{ id: string; score: number }> {
+    this.indexNow();
     const parsed = parseQuery(query);
     if (parsed.words.length + parsed.phrases.length === 0) {
       return this.list(filters).map((row) => ({ id: row.id, score: 0 }));

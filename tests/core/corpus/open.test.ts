@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../../src-main/core';
@@ -101,6 +101,36 @@ describe('Corpus.open', () => {
     await corpus.flush();
     expect(statSync(cacheFile).mtimeMs).not.toBe(firstWrite);
     expect((await Corpus.open(dir)).search('tgct ngoc quy').map((r) => r.id)).toEqual([SAMPLE_IDS[0]]);
+  });
+
+  it('can build the search index in the background, after the library is listed', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 45 }, (_, i) => [
+        `r${String(i).padStart(2, '0')}.txt`,
+        `Báo cáo số ${i}\n\nTỉnh ủy mã ${i}`,
+      ]),
+    );
+    const dir = buildCorpus(files);
+    const progress: Array<[number, number]> = [];
+    const corpus = await Corpus.open(dir, {
+      indexInBackground: true,
+      onIndexProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(corpus.list()).toHaveLength(45);
+    const cacheFile = path.join(dir, '.folio', 'cache', 'corpus-cache.json');
+    expect(existsSync(cacheFile)).toBe(false);
+    await corpus.indexed();
+    expect(progress.at(-1)).toEqual([45, 45]);
+    expect(progress.length).toBeGreaterThan(2);
+    expect(existsSync(cacheFile)).toBe(true);
+    expect(corpus.search('"ma 17"').map((r) => r.id)).toEqual(['r17']);
+  });
+
+  it('answers a search made while the background indexing is still running', async () => {
+    const dir = buildCorpus({ 'a.txt': 'Tỉnh ủy Cao Bằng', 'b.txt': 'Huyện ủy Thanh Trì' });
+    const corpus = await Corpus.open(dir, { indexInBackground: true });
+    expect(corpus.search('cao bang').map((r) => r.id)).toEqual(['a']);
+    await corpus.indexed();
   });
 
   it('rejects a path that is not a folder', async () => {
