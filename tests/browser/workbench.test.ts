@@ -99,6 +99,9 @@ describe('the workbench in Chromium', () => {
     expect(await page.locator('.report-text .annotation[data-label="Person"]').innerText()).toBe(
       'Trần Quốc Trung',
     );
+    await selectInReader('Thành uỷ Cần Thơ tổng kết');
+    await page.keyboard.press(']');
+    expect(await page.evaluate(() => String(window.getSelection()))).toBe('Trần Quốc Trung');
     await shot('reader-annotated');
   });
 
@@ -115,6 +118,8 @@ describe('the workbench in Chromium', () => {
     await expect
       .poll(() => page.locator('[data-field="published"] .provenance').innerText())
       .toContain('Corrected by Lan');
+    await page.locator('[data-field="source"]').getByRole('button', { name: 'Show in text' }).click();
+    expect(await page.evaluate(() => String(window.getSelection()))).toBe('TGCT');
     await shot('reader-metadata');
   });
 
