@@ -38,6 +38,8 @@ const AT_10K: Record<string, Limit[]> = {
   'reanchor-mapping': [{ stat: 'median', limit: 10 }],
   'export-jsonl': [{ stat: 'median', limit: 2000 }],
   'peak-rss': [{ stat: 'median', limit: 400 * MB }],
+  'browser-scroll': [{ stat: 'median', limit: 100 }],
+  'browser-keystroke': [{ stat: 'p95', limit: 16 }],
 };
 
 const AT_100K: Record<string, Limit[]> = {

@@ -4,6 +4,7 @@ import { Corpus } from '../../src-main/core';
 import { FolioService } from '../../src-main/service/folioService';
 import { JsonPreferenceStore } from '../../src-main/service/preferences';
 import type { ChildTask } from './args';
+import { measureBrowser } from './browser';
 import { measureDiffs } from './diff';
 import { measureExport } from './export';
 import { formatBytes } from './format';
@@ -62,6 +63,8 @@ async function benchCorpus(
   log('export');
   const exports = await measureExport(corpus, path.join(work, 'export'), runs);
   memory.mark('export');
+  log('browser');
+  const browser = await measureBrowser(service, corpus, runs, log);
   const rss: Measurement = {
     id: 'peak-rss',
     what: 'peak RSS of the process',
@@ -85,6 +88,7 @@ async function benchCorpus(
       ...reanchor.measurements,
       ...exports,
       rss,
+      ...browser,
     ],
     details: {
       reports: corpus.info().reports,

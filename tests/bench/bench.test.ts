@@ -18,6 +18,10 @@ const CORPUS_ROWS = [
   'export-jsonl',
   'export-csv',
   'peak-rss',
+  'browser-first-rows',
+  'browser-scroll',
+  'browser-open-100kb',
+  'browser-keystroke',
 ];
 const DIFF_ROWS = ['10kb', '100kb', '1mb'].flatMap((size) => [1, 10, 50].map((p) => `diff-${size}-${p}pct`));
 const WITH_REFERENCE = [
@@ -29,7 +33,14 @@ const WITH_REFERENCE = [
   'peak-rss',
   ...DIFF_ROWS,
 ];
-const LATENCIES = ['search', 'list-by-date', 'list-by-title-filtered', 'reanchor-save', 'reanchor-mapping'];
+const LATENCIES = [
+  'search',
+  'list-by-date',
+  'list-by-title-filtered',
+  'reanchor-save',
+  'reanchor-mapping',
+  'browser-keystroke',
+];
 
 interface BenchJson {
   rows: BenchRow[];
