@@ -110,7 +110,7 @@ export class Corpus {
   /** Reports whose text or metadata is not in the search index yet. */
   private readonly unindexed = new Set<string>();
   private indexing: Promise<void> = Promise.resolve();
-  private opening = true;
+  private deferIndexing = false;
   private cacheDirty = false;
   /** Why the cache could not be saved (a read-only corpus still opens, only more slowly next time). */
   cacheWarning: string | null = null;
@@ -129,12 +129,11 @@ export class Corpus {
       new SidecarStore(absolute),
       options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     );
+    corpus.deferIndexing = options.indexInBackground ?? false;
     await corpus.load(options.onProgress);
+    corpus.deferIndexing = false;
     if (options.indexInBackground) corpus.indexing = corpus.indexInSteps(options.onIndexProgress);
-    else {
-      corpus.indexNow();
-      await corpus.flush();
-    }
+    else await corpus.flush();
     return corpus;
   }
 
@@ -189,7 +188,6 @@ export class Corpus {
     for (const id of Object.keys(cache.indexKeys)) {
       if (!this.records.has(id)) this.forget(id);
     }
-    this.opening = false;
   }
 
   /** Drops a report whose file can no longer be read as one (it was listed before). */
@@ -334,9 +332,9 @@ export class Corpus {
     record.extraction = hit ? cached.extraction : extractMetadata(this.currentText(record));
     const indexKey = `${textKey}:${JSON.stringify(record.state?.metadata ?? {})}`;
     const indexed = this.cache.indexKeys[record.id] === indexKey && this.index.has(record.id);
-    // While opening, indexing waits so the library is listed first; afterwards a change is indexed at once.
+    // Opened for a shell, indexing waits so the library is listed first; otherwise a report is indexed at once.
     if (!indexed) this.unindexed.add(record.id);
-    if (!indexed && !this.opening) this.indexOne(record.id);
+    if (!indexed && !this.deferIndexing) this.indexOne(record.id);
     const fresh = hit && cached.size === record.size && cached.mtimeMs === record.mtimeMs;
     if (fresh && indexed) return;
     this.cache.reports[record.id] = {
