@@ -1,14 +1,14 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Corpus } from '../../src-main/core';
 import type { FolioService } from '../../src-main/service/folioService';
 import { startWebServer } from '../../src-main/web/server';
+import { CHROMIUM_PATH, launchChromium } from '../chromium';
 import type { Measurement } from './rows';
 
 const RENDERER = path.resolve(import.meta.dirname, '../../out/renderer');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BIG_REPORT_ID = 'zz-bao-cao-dai-100kb';
 const BIG_TITLE = 'Báo cáo dài một trăm kilobyte';
 const KEYSTROKES = 40;
@@ -24,25 +24,13 @@ export async function measureBrowser(
   runs: number,
   log: (line: string) => void,
 ): Promise<Measurement[]> {
-  if (!existsSync(CHROMIUM) || !existsSync(path.join(RENDERER, 'index.html'))) {
-    log(`browser measurements skipped: needs ${CHROMIUM} and a built renderer (npm run build)`);
+  if (!existsSync(CHROMIUM_PATH) || !existsSync(path.join(RENDERER, 'index.html'))) {
+    log(`browser measurements skipped: needs ${CHROMIUM_PATH} and a built renderer (npm run build)`);
     return [];
   }
   await addBigReport(corpus);
   const server = await startWebServer({ service, rendererDir: RENDERER });
-  const browser = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'folio-bench-')), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium(mkdtempSync(path.join(tmpdir(), 'folio-bench-')));
   try {
     const firstRows: number[] = [];
     const longestScrollTask: number[] = [];
