@@ -59,6 +59,7 @@ const info: Command = {
     io.out(`tags:        ${summary.tags.join(', ') || '—'}`);
     io.out(`skipped:     ${summary.skipped.length}`);
     for (const skipped of summary.skipped) io.out(`  ${skipped.file}: ${skipped.code}: ${skipped.reason}`);
+    if (summary.cacheWarning) io.err(`folio info: warning: ${summary.cacheWarning}`);
     return 0;
   },
 };

@@ -80,8 +80,8 @@ interface ReportRecord {
   revision: string | null;
   stateError: string | null;
   extraction: Extraction;
-  /** Annotations whose words were found elsewhere or lost because the original changed on disk. */
-  relocated: { moved: number; lost: number };
+  /** Annotations moved to where their words now stand because the original changed on disk. */
+  movedAnnotations: number;
   /** The library row, kept until the report changes: listing 100,000 rows must not rebuild each one. */
   summary?: ReportSummary;
 }
@@ -113,7 +113,7 @@ export class Corpus {
   private deferIndexing = false;
   private cacheDirty = false;
   /** Why the cache could not be saved (a read-only corpus still opens, only more slowly next time). */
-  cacheWarning: string | null = null;
+  private cacheWarning: string | null = null;
 
   private constructor(
     readonly root: string,
@@ -229,7 +229,7 @@ export class Corpus {
       revision: null,
       stateError: null,
       extraction: undefined as unknown as Extraction,
-      relocated: { moved: 0, lost: 0 },
+      movedAnnotations: 0,
     };
     if (original) this.originals.put(record.id, original.text);
     if (hasState) await this.loadState(record);
@@ -291,17 +291,18 @@ export class Corpus {
       record.stateError = error.message;
     }
     record.corrected = record.state?.correction ? record.state.correction.lines.join('\n') : null;
-    record.relocated = this.relocateAfterOriginalChange(record);
+    record.movedAnnotations = this.relocateAfterOriginalChange(record);
   }
 
   /**
    * When the original changed on disk under uncorrected text, annotations are moved to the nearest place
    * their words still stand, or flagged orphaned; the sidecar keeps its old offsets until the next save.
+   * Returns how many moved.
    */
-  private relocateAfterOriginalChange(record: ReportRecord): { moved: number; lost: number } {
+  private relocateAfterOriginalChange(record: ReportRecord): number {
     const state = record.state;
-    const counts = { moved: 0, lost: 0 };
-    if (!state || state.correction || state.original.sha256 === record.sha256) return counts;
+    let moved = 0;
+    if (!state || state.correction || state.original.sha256 === record.sha256) return moved;
     const text = this.currentText(record);
     const index = new CodePointIndex(text);
     state.annotations = state.annotations.map((annotation) => {
@@ -310,15 +311,12 @@ export class Corpus {
       const end = index.toUtf16(annotation.end);
       if (text.slice(start, end) === annotation.quote) return annotation;
       const found = relocateQuote(text, annotation.quote, start);
-      if (found === null) {
-        counts.lost++;
-        return { ...annotation, orphaned: true };
-      }
-      counts.moved++;
+      if (found === null) return { ...annotation, orphaned: true };
+      moved++;
       const newStart = index.toCodePoint(found);
       return { ...annotation, start: newStart, end: newStart + [...annotation.quote].length };
     });
-    return counts;
+    return moved;
   }
 
   /** Re-extracts and re-indexes a record unless the cache already holds its current text and metadata. */
@@ -383,6 +381,7 @@ export class Corpus {
       statuses,
       labels: this.settings.labels,
       tags: this.allTags(),
+      cacheWarning: this.cacheWarning,
     };
   }
 
@@ -897,10 +896,10 @@ export class Corpus {
         message: `${orphaned} annotation(s) lost their text and need review`,
       });
     }
-    if (record.relocated.moved > 0) {
+    if (record.movedAnnotations > 0) {
       problems.push({
         code: 'annotations-moved',
-        message: `${record.relocated.moved} annotation(s) moved to where their words now stand`,
+        message: `${record.movedAnnotations} annotation(s) moved to where their words now stand`,
       });
     }
     return problems;

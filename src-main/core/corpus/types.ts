@@ -127,6 +127,8 @@ export interface CorpusInfo {
   statuses: Record<ReportStatus, number>;
   labels: Label[];
   tags: string[];
+  /** Why `.folio/cache/` could not be written (the corpus works, the next open is slower); null normally. */
+  cacheWarning: string | null;
 }
 
 /** What `check` finds: every report with a problem, and unreadable files. */

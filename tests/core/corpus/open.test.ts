@@ -93,10 +93,11 @@ describe('Corpus.open', () => {
     await corpus.flush();
     await corpus.flush();
     expect(statSync(cacheFile).mtimeMs).toBe(firstWrite);
+    // Status is not part of what is cached, so changing it must not rewrite the cache.
     await corpus.setStatus([SAMPLE_IDS[0]!], 'done');
-    await corpus.setStatus([SAMPLE_IDS[0]!], 'new');
     await corpus.flush();
-    expect(readFileSync(cacheFile).length).toBe(first.length);
+    expect(statSync(cacheFile).mtimeMs).toBe(firstWrite);
+    expect(readFileSync(cacheFile).equals(first)).toBe(true);
     await corpus.setMetadata(SAMPLE_IDS[0]!, 'author', 'Ngọc Quy (TGCT)', 'Lan');
     await corpus.flush();
     expect(statSync(cacheFile).mtimeMs).not.toBe(firstWrite);
@@ -131,6 +132,17 @@ describe('Corpus.open', () => {
     const corpus = await Corpus.open(dir, { indexInBackground: true });
     expect(corpus.search('cao bang').map((r) => r.id)).toEqual(['a']);
     await corpus.indexed();
+  });
+
+  it('still opens a corpus whose cache cannot be written, and says why', async () => {
+    const dir = buildCorpus({
+      'a.txt': 'Tỉnh ủy Lạng Sơn',
+      '.folio/cache': 'a file where the cache folder goes',
+    });
+    const corpus = await Corpus.open(dir);
+    expect(corpus.ids()).toEqual(['a']);
+    expect(corpus.info().cacheWarning).toMatch(/could not save the cache in .*\.folio/);
+    expect(corpus.search('lang son').map((r) => r.id)).toEqual(['a']);
   });
 
   it('rejects a path that is not a folder', async () => {
