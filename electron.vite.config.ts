@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve('src-main/electron/main.ts'),
           web: resolve('src-main/web/main.ts'),
+          // Worker threads that read, extract and index a corpus; both entries above start it from beside them.
+          'analyze-worker': resolve('src-main/core/analyze/analyzeWorker.ts'),
         },
       },
     },

@@ -1,10 +1,11 @@
 // Bundles a Node entry point into one file, so `npx folio` and `npm run bench` start fast with no TypeScript
-// loader at run time. Usage: node scripts/bundle.mjs cli|bench
+// loader at run time; the analysis worker goes beside it, where the entry point looks for it.
+// Usage: node scripts/bundle.mjs cli|bench
 import { build } from 'esbuild';
 
 const TARGETS = {
-  cli: { entry: 'src-main/cli/folio.ts', out: 'out/cli/folio.mjs' },
-  bench: { entry: 'scripts/bench/main.ts', out: 'out/bench/bench.mjs' },
+  cli: { name: 'folio', entry: 'src-main/cli/folio.ts', outdir: 'out/cli' },
+  bench: { name: 'bench', entry: 'scripts/bench/main.ts', outdir: 'out/bench' },
 };
 
 const target = TARGETS[process.argv[2] ?? ''];
@@ -14,8 +15,9 @@ if (!target) {
 }
 
 await build({
-  entryPoints: [target.entry],
-  outfile: target.out,
+  entryPoints: { [target.name]: target.entry, 'analyze-worker': 'src-main/core/analyze/analyzeWorker.ts' },
+  outdir: target.outdir,
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   target: 'node20',

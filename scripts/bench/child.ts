@@ -10,7 +10,7 @@ import { measureExport } from './export';
 import { formatBytes } from './format';
 import { measureList } from './list';
 import { MemoryCheckpoints, peakRss } from './memory';
-import { measureOpens } from './open';
+import { ANALYSIS, measureOpens } from './open';
 import { annotateOneReport, measureReanchor } from './reanchor';
 import type { Measurement } from './rows';
 import { searchMeasurement, timeNaiveScans, timeSearches } from './search';
@@ -48,6 +48,7 @@ async function benchCorpus(
   collectGarbage();
   const service = new FolioService({
     preferences: new JsonPreferenceStore(path.join(work, 'preferences.json')),
+    analysis: ANALYSIS,
   });
   const corpus = await service.open(dir);
   memory.mark('open through the service');
@@ -109,5 +110,5 @@ async function openAndAnnotate(
   memory: MemoryCheckpoints,
 ) {
   const opens = await measureOpens(dir, runs, log, memory);
-  return { ...opens, annotated: await annotateOneReport(await Corpus.open(dir)) };
+  return { ...opens, annotated: await annotateOneReport(await Corpus.open(dir, { analysis: ANALYSIS })) };
 }

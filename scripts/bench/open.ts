@@ -8,6 +8,9 @@ import { collectGarbage, timeAsync } from './timing';
 
 const FLOOR_CONCURRENCY = 16;
 
+/** The analysis worker `scripts/bundle.mjs bench` puts beside the bench, as the shells have theirs. */
+export const ANALYSIS = { workerScript: new URL('./analyze-worker.mjs', import.meta.url) };
+
 /** What opening the corpus cost, and the floor it is compared with. */
 export interface OpenResults {
   measurements: Measurement[];
@@ -101,7 +104,10 @@ async function timeOpen(dir: string): Promise<TimedOpen> {
   collectGarbage();
   const stamps: number[] = [];
   const start = performance.now();
-  const corpus = await Corpus.open(dir, { onProgress: () => stamps.push(performance.now()) });
+  const corpus = await Corpus.open(dir, {
+    onProgress: () => stamps.push(performance.now()),
+    analysis: ANALYSIS,
+  });
   const end = performance.now();
   return {
     ms: end - start,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { Corpus, FolioError, METADATA_FIELDS, REPORT_STATUSES, type ReportDetail } from '../core';
+import { FolioError, METADATA_FIELDS, REPORT_STATUSES, type ReportDetail } from '../core';
 import {
   checkStatus,
   editorName,
@@ -11,6 +11,7 @@ import {
   UsageError,
 } from './args';
 import { COLLECTION_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND } from './exportCommands';
+import { openCorpus } from './open';
 
 /** Where a command writes; tests and the shell pass process streams. */
 export interface CommandIO {
@@ -28,10 +29,6 @@ export interface Command {
 }
 
 const editorOption = { editor: { type: 'string' } } as const;
-
-async function openCorpus(dir: string): Promise<Corpus> {
-  return Corpus.open(dir);
-}
 
 const info: Command = {
   name: 'info',

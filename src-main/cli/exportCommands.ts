@@ -1,4 +1,3 @@
-import { Corpus } from '../core';
 import { Collections, type ResolvedCollection } from '../core/collections';
 import {
   EXPORT_FORMATS,
@@ -19,6 +18,7 @@ import {
   type FilterValues,
 } from './args';
 import type { Command, CommandIO } from './commands';
+import { openCorpus } from './open';
 
 function hasFilters(values: FilterValues): boolean {
   return Object.keys(filterOptions).some((key) => values[key as keyof FilterValues] !== undefined);
@@ -63,7 +63,7 @@ export const COLLECTION_COMMAND: Command = {
       if (!name) throw new UsageError(`${action} needs a collection <name>`);
       return name;
     };
-    const collections = new Collections(await Corpus.open(dir!));
+    const collections = new Collections(await openCorpus(dir!));
     switch (action) {
       case 'list': {
         const listed = name ? [collections.get(name)] : collections.list();
@@ -179,7 +179,7 @@ export const EXPORT_COMMAND: Command = {
       throw new UsageError('--no-debris applies to --format markdown only');
     const selection = selectionFrom(values);
     const now = exportTime();
-    const corpus = await Corpus.open(dir!);
+    const corpus = await openCorpus(dir!);
     const started = performance.now();
     const summary = await exportReports(corpus, {
       selection,
@@ -229,7 +229,7 @@ export const IMPORT_COMMAND: Command = {
     const [dir, source] = positionals(args, 2, '<corpus> <path>');
     if (!values.format) throw new UsageError('give --format');
     const format = oneOf<ImportFormatName>(values.format, IMPORT_FORMATS, '--format');
-    const corpus = await Corpus.open(dir!);
+    const corpus = await openCorpus(dir!);
     const summary = await importInto(corpus, {
       format,
       source: source!,

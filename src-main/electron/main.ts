@@ -32,6 +32,8 @@ async function start(): Promise<void> {
   const preferences = new ElectronPreferenceStore();
   const service = new FolioService({
     preferences,
+    // Bundled beside this entry point (see electron.vite.config.ts).
+    analysis: { workerScript: new URL('./analyze-worker.js', import.meta.url) },
     chooseFolder: async () => {
       const result = await dialog.showOpenDialog(mainWindow!, { properties: ['openDirectory'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -8,6 +8,7 @@ import {
   watchCorpus,
   type ReportSummary,
 } from '../core';
+import type { AnalyzeOptions } from '../core/analyze/pool';
 import type { ExportSummary } from '../core/export/types';
 import {
   FACETS,
@@ -18,10 +19,10 @@ import {
   type OperationName,
   type OperationResults,
   type ReportPage,
-  type SortField,
   type ValidInput,
 } from '../contract/operations';
 import { withRecentCorpus, type PreferenceStore } from './preferences';
+import { RowOrder } from './rowOrder';
 
 /** What a shell gives the service: where preferences live and how to ask the user for a folder. */
 export interface ServiceHost {
@@ -33,6 +34,8 @@ export interface ServiceHost {
    * go to `.folio/exports/` inside the corpus, the one place a shell with no dialog may write.
    */
   chooseExportTarget?: (suggestedName: string, zip: boolean) => Promise<string | null>;
+  /** Where the analysis worker's script is, so opening a large corpus uses every core. */
+  analysis?: AnalyzeOptions;
 }
 
 type Handlers = { [N in OperationName]: (input: ValidInput<N>) => Promise<OperationResults[N]> };
@@ -48,6 +51,7 @@ export class FolioService {
   private corpus: Corpus | null = null;
   private stopWatching: (() => Promise<void>) | null = null;
   private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
+  private readonly order = new RowOrder(() => this.open_().list());
 
   constructor(private readonly host: ServiceHost) {}
 
@@ -72,16 +76,18 @@ export class FolioService {
   async open(root: string): Promise<Corpus> {
     const corpus = await Corpus.open(root, {
       onProgress: (done, total) => this.emit('progress', { task: 'open', done, total }),
-      // The library is listed while the search index is built; the window never waits for all of it.
-      indexInBackground: true,
-      onIndexProgress: (done, total) => this.emit('progress', { task: 'index', done, total }),
+      analysis: this.host.analysis,
     });
     await this.close();
     this.corpus = corpus;
     this.stopWatching = watchCorpus(corpus, (error) =>
       console.error(`[folio] watching ${root}: ${error.message}`),
     );
-    corpus.onDidChange((change) => this.emit('corpusChanged', change));
+    this.order.invalidate();
+    corpus.onDidChange((change) => {
+      this.order.invalidate();
+      this.emit('corpusChanged', change);
+    });
     await this.host.preferences.set(withRecentCorpus(this.host.preferences.get(), corpus.root));
     this.emit('corpusOpened', corpus.info());
     return corpus;
@@ -152,7 +158,6 @@ export class FolioService {
     getReport: async ({ id }) => this.open_().report(id),
     getChanges: async ({ id }) => this.open_().report(id).changes,
     search: async ({ query, filters, limit }) => {
-      await this.searchable(query);
       return this.open_().search(query, filters, limit);
     },
     setMetadata: async ({ id, field, value, revision }) => {
@@ -199,11 +204,6 @@ export class FolioService {
     setPreferences: async (patch) => this.host.preferences.set(patch),
   };
 
-  /** Waits, when there is a query, until the background indexing of a newly opened corpus is done. */
-  private async searchable(query: string): Promise<void> {
-    if (query.trim()) await this.open_().indexed();
-  }
-
   private collections(): Collections {
     return new Collections(this.open_());
   }
@@ -249,7 +249,7 @@ export class FolioService {
     const rows = this.matching(input.query, input.filters, input.collection);
     const keepOrder = (input.query.trim() || input.collection !== undefined) && input.sort === 'id';
     // Relevance order for a query, the editor's order for a collection, unless a column is chosen.
-    if (!keepOrder) rows.sort(compareBy(input.sort, input.descending));
+    if (!keepOrder) this.order.sort(rows, input.sort, input.descending);
     const page = rows.slice(input.offset, input.offset + input.limit);
     const withSnippets = input.query.trim()
       ? page.map((row) => {
@@ -282,19 +282,4 @@ export class FolioService {
         .sort((a, b) => b.count - a.count || collator.compare(a.value, b.value));
     return Object.fromEntries(FACETS.map((f) => [f, sorted(counts[f])])) as Facets;
   }
-}
-
-/** Orders rows by a column, Vietnamese collation for text, missing values last either way, id breaking ties. */
-function compareBy(field: SortField, descending: boolean): (a: ReportSummary, b: ReportSummary) => number {
-  const direction = descending ? -1 : 1;
-  return (a, b) => {
-    const x = a[field];
-    const y = b[field];
-    if (x === y) return collator.compare(a.id, b.id);
-    if (x === null) return 1;
-    if (y === null) return -1;
-    const order =
-      typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
-    return direction * order || collator.compare(a.id, b.id);
-  };
 }

@@ -20,7 +20,11 @@ async function main(): Promise<void> {
     values['data-dir'] ?? process.env.FOLIO_DATA_DIR ?? path.join(os.homedir(), '.folio'),
   );
   const preferences = new JsonPreferenceStore(path.join(dataDir, 'preferences.json'));
-  const service = new FolioService({ preferences });
+  const service = new FolioService({
+    preferences,
+    // Bundled beside this entry point (see electron.vite.config.ts).
+    analysis: { workerScript: new URL('./analyze-worker.js', import.meta.url) },
+  });
   const sample = () => ensureSampleCorpus(path.join(appRoot, 'resources', 'sample-corpus'), dataDir);
   const last = preferences.get().lastCorpus;
   let opened;

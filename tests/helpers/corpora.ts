@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll } from 'vitest';
 
 /** The built-in sample corpus shipped in resources/. */
@@ -14,6 +15,11 @@ export const SAMPLE_IDS = [
   '003_4f79c2bbafd55109',
   '004_ec9a05d4f704e603',
 ];
+
+/** The analysis worker as bundled beside the command line by the global setup. */
+export const BUILT_WORKER = pathToFileURL(
+  path.resolve(import.meta.dirname, '../../out/cli/analyze-worker.mjs'),
+);
 
 const created: string[] = [];
 

@@ -26,6 +26,10 @@ describe('FolioService', () => {
     expect(next.rows.map((r) => r.title)).toEqual(['Dương Kinh tổng kết', 'Đà Nẵng tổng kết']);
     const descending = await service.call('listReports', { sort: 'title', descending: true, limit: 1 });
     expect(descending.rows[0]!.title).toBe('Đà Nẵng tổng kết');
+    // The order follows an editor's correction at once.
+    await service.call('setMetadata', { id: 'e', field: 'title', value: 'Yên Bái tổng kết' });
+    const after = await service.call('listReports', { sort: 'title' });
+    expect(after.rows.map((r) => r.id)).toEqual(['d', 'b', 'c', 'a', 'e']);
     await service.close();
   });
 

@@ -1,10 +1,16 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
-import type { AsPlainObject } from 'minisearch';
+import type { ExtractedValues } from '../analyze/analyze';
 import type { Extraction } from '../extract/types';
+import { SearchIndex } from '../search/searchIndex';
 import { writeFileAtomic } from '../store/atomic';
 
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 4;
+const REPORTS_FILE = 'reports.json';
+const EXTRACTIONS_FILE = 'extractions.ndjson';
+const INDEX_FILE = 'index.bin';
+/** Files of earlier cache versions, removed when the cache is next saved. */
+const OLD_FILES = ['corpus-cache.json'];
 
 /** What a previous open learnt about one report, reused while its file and text are unchanged. */
 export interface CachedReport {
@@ -12,38 +18,178 @@ export interface CachedReport {
   mtimeMs: number;
   sha256: string;
   encoding: string;
-  /** SHA-256 of the effective text the extraction and index entry were made from. */
+  /** Names the effective text the extraction was made from (see `originalTextKey`). */
   textKey: string;
-  extraction: Extraction;
+  values: ExtractedValues;
 }
 
-/** The persisted cache of a corpus: `.folio/cache/`, rebuilt from the files whenever it is missing or stale. */
-export interface CorpusCache {
-  reports: Record<string, CachedReport>;
-  /** Index entries by id, each tagged with the key of the content it indexed. */
-  indexKeys: Record<string, string>;
-  index: AsPlainObject | null;
+/** Where a report's full extraction stands in the extractions file. */
+interface StoredAt {
+  at: number;
+  length: number;
 }
 
-/** Loads the cache, or an empty one when it is missing, unreadable or from another version. */
-export async function loadCache(folioDir: string): Promise<CorpusCache> {
-  const empty: CorpusCache = { reports: {}, indexKeys: {}, index: null };
-  try {
-    const raw = JSON.parse(await fs.readFile(path.join(folioDir, 'cache', 'corpus-cache.json'), 'utf8'));
-    if (raw?.version !== CACHE_VERSION) return empty;
-    return { reports: raw.reports ?? {}, indexKeys: raw.indexKeys ?? {}, index: raw.index ?? null };
-  } catch {
-    // A cache is only an optimisation: any problem means rebuilding it.
-    return empty;
+/**
+ * The persisted cache of a corpus in `.folio/cache/`: the extracted values of every report (`reports.json`,
+ * small enough to load at once), the full extractions with their evidence (`extractions.ndjson`, read one line
+ * at a time when a report is opened) and the search index (`index.bin`). It is only an optimisation: anything
+ * missing, stale or unreadable is rebuilt from the report files.
+ */
+export class CorpusCache {
+  private readonly reports = new Map<string, CachedReport & Partial<StoredAt>>();
+  /** Extractions not yet in the extractions file, as its JSON lines. */
+  private readonly pending = new Map<string, string>();
+  private dirty = false;
+
+  private constructor(
+    private readonly dir: string,
+    /** The search index as last saved, or null when there was none to load. */
+    readonly index: SearchIndex | null,
+  ) {}
+
+  /** Loads the cache of the corpus whose `.folio/` folder is `folioDir`; an empty one when there is none. */
+  static async load(folioDir: string): Promise<CorpusCache> {
+    const dir = path.join(folioDir, 'cache');
+    const [reports, index] = await Promise.all([
+      fs
+        .readFile(path.join(dir, REPORTS_FILE), 'utf8')
+        .then((json) => JSON.parse(json))
+        .catch(() => null),
+      fs
+        .readFile(path.join(dir, INDEX_FILE))
+        .then((bytes) => SearchIndex.deserialize(bytes))
+        .catch(() => null),
+    ]);
+    const cache = new CorpusCache(dir, index);
+    if (reports?.version === CACHE_VERSION && typeof reports.reports === 'object') {
+      for (const [id, entry] of Object.entries(reports.reports)) cache.reports.set(id, entry as CachedReport);
+    }
+    cache.dirty = index === null || cache.reports.size === 0;
+    return cache;
+  }
+
+  /** Whether anything changed since the cache was loaded or saved. */
+  get changed(): boolean {
+    return this.dirty;
+  }
+
+  /** Marks the cache as changed (the index it saves changed). */
+  touch(): void {
+    this.dirty = true;
+  }
+
+  get(id: string): CachedReport | undefined {
+    return this.reports.get(id);
+  }
+
+  ids(): string[] {
+    return [...this.reports.keys()];
+  }
+
+  /** Records a report's values and full extraction (as JSON, or as the object to serialise). */
+  put(id: string, report: CachedReport, extraction: string | Extraction): void {
+    this.reports.set(id, { ...report });
+    const json = typeof extraction === 'string' ? extraction : JSON.stringify(extraction);
+    this.pending.set(
+      id,
+      `{"id":${JSON.stringify(id)},"textKey":${JSON.stringify(report.textKey)},"extraction":${json}}`,
+    );
+    this.dirty = true;
+  }
+
+  /** Updates the file facts of a report whose text is unchanged (a file touched, say). */
+  restat(id: string, size: number, mtimeMs: number): void {
+    const entry = this.reports.get(id);
+    if (!entry || (entry.size === size && entry.mtimeMs === mtimeMs)) return;
+    entry.size = size;
+    entry.mtimeMs = mtimeMs;
+    this.dirty = true;
+  }
+
+  delete(id: string): void {
+    if (this.reports.delete(id)) this.dirty = true;
+    this.pending.delete(id);
+  }
+
+  /** The full extraction of a report's text named `textKey`, or null when the cache does not hold it. */
+  readExtraction(id: string, textKey: string): Extraction | null {
+    const entry = this.reports.get(id);
+    if (entry?.textKey !== textKey) return null;
+    try {
+      const line = this.pending.get(id) ?? this.readLine(entry);
+      const parsed = line === null ? null : JSON.parse(line);
+      // The line names its report and text, so a file rewritten under stale offsets is never trusted.
+      return parsed?.id === id && parsed.textKey === textKey ? (parsed.extraction as Extraction) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private readLine(entry: Partial<StoredAt>): string | null {
+    if (entry.at === undefined || entry.length === undefined) return null;
+    const fd = openSync(path.join(this.dir, EXTRACTIONS_FILE), 'r');
+    try {
+      const bytes = Buffer.alloc(entry.length);
+      readSync(fd, bytes, 0, entry.length, entry.at);
+      return bytes.toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * Writes the cache atomically, file by file: the extractions (the saved lines copied, new ones added), the
+   * values with where each extraction now stands, and `index`. `.folio/.gitignore` keeps it out of a team's
+   * repository.
+   */
+  async save(index: SearchIndex): Promise<void> {
+    // Changes made while saving mark the cache changed again.
+    this.dirty = false;
+    try {
+      await this.write(index);
+    } catch (error) {
+      this.dirty = true;
+      throw error;
+    }
+  }
+
+  private async write(index: SearchIndex): Promise<void> {
+    const folioDir = path.dirname(this.dir);
+    const gitignore = path.join(folioDir, '.gitignore');
+    await fs.access(gitignore).catch(() => writeFileAtomic(gitignore, 'cache/\n'));
+    const saved = await fs.readFile(path.join(this.dir, EXTRACTIONS_FILE)).catch(() => Buffer.alloc(0));
+    const lines: Buffer[] = [];
+    const positions = new Map<string, StoredAt>();
+    const written = new Map<string, string>();
+    let at = 0;
+    for (const [id, entry] of this.reports) {
+      const pending = this.pending.get(id);
+      const line =
+        pending !== undefined
+          ? Buffer.from(pending)
+          : entry.at !== undefined && entry.length !== undefined && entry.at + entry.length <= saved.length
+            ? saved.subarray(entry.at, entry.at + entry.length)
+            : null;
+      if (line === null) continue;
+      if (pending !== undefined) written.set(id, pending);
+      lines.push(line, NEWLINE);
+      positions.set(id, { at, length: line.length });
+      at += line.length + 1;
+    }
+    await writeFileAtomic(path.join(this.dir, EXTRACTIONS_FILE), Buffer.concat(lines));
+    const reports: Record<string, CachedReport & Partial<StoredAt>> = {};
+    for (const [id, entry] of this.reports) {
+      Object.assign(entry, positions.get(id) ?? { at: undefined, length: undefined });
+      reports[id] = entry;
+    }
+    for (const [id, line] of written) if (this.pending.get(id) === line) this.pending.delete(id);
+    await writeFileAtomic(
+      path.join(this.dir, REPORTS_FILE),
+      JSON.stringify({ version: CACHE_VERSION, reports }),
+    );
+    await writeFileAtomic(path.join(this.dir, INDEX_FILE), index.serialize());
+    await Promise.all(OLD_FILES.map((file) => fs.rm(path.join(this.dir, file), { force: true })));
   }
 }
 
-/** Saves the cache atomically; `.folio/.gitignore` keeps it out of a team's repository. */
-export async function saveCache(folioDir: string, cache: CorpusCache): Promise<void> {
-  const gitignore = path.join(folioDir, '.gitignore');
-  await fs.access(gitignore).catch(() => writeFileAtomic(gitignore, 'cache/\n'));
-  await writeFileAtomic(
-    path.join(folioDir, 'cache', 'corpus-cache.json'),
-    JSON.stringify({ version: CACHE_VERSION, ...cache }),
-  );
-}
+const NEWLINE = Buffer.from('\n');

@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+  extractedValues,
+  indexKeyOf,
+  originalTextKey,
+  searchDocumentOf,
+  type AnalyzedFile,
+  type ExtractedValues,
+} from '../analyze/analyze';
+import { analyzeFiles, type AnalyzeOptions } from '../analyze/pool';
 import { FolioError } from '../errors';
 import { extractMetadata } from '../extract';
 import type { Extraction } from '../extract/types';
 import { parseQuery } from '../search/query';
-import { SearchIndex, type SearchDocument } from '../search/searchIndex';
+import { SearchIndex } from '../search/searchIndex';
 import { makeSnippet } from '../search/snippet';
 import { relocateQuote } from '../text/anchor';
 import { CodePointIndex } from '../text/codepoints';
@@ -24,7 +33,7 @@ import {
   type StoredAnnotation,
 } from '../store/schema';
 import { sha256, SidecarStore } from '../store/sidecars';
-import { loadCache, saveCache, type CorpusCache } from './cache';
+import { CorpusCache } from './cache';
 import { RecentCache } from './recentCache';
 import { findReportFiles, type FoundFile } from './scan';
 import type {
@@ -40,9 +49,6 @@ import type {
   SkippedFile,
 } from './types';
 
-/** Reports indexed between two yields of a background indexing: a few tens of milliseconds of work. */
-const INDEX_STEP = 10;
-
 /** Files larger than this are listed as skipped rather than opened: no news report is this long. */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -51,13 +57,8 @@ export interface OpenOptions {
   maxFileBytes?: number;
   /** Called as files are read, so a shell can show progress. */
   onProgress?: (done: number, total: number) => void;
-  /**
-   * Builds the search index after `open` resolves, in small steps that keep the process responsive (the
-   * library can be listed meanwhile); searching waits for it through `indexed()`. For shells, not scripts.
-   */
-  indexInBackground?: boolean;
-  /** Called as reports are indexed in the background. */
-  onIndexProgress?: (done: number, total: number) => void;
+  /** Where files are read, extracted and indexed: worker threads when a shell gives their script. */
+  analysis?: AnalyzeOptions;
 }
 
 /** What changed in an open corpus, for listeners. */
@@ -79,7 +80,8 @@ interface ReportRecord {
   state: ReportState | null;
   revision: string | null;
   stateError: string | null;
-  extraction: Extraction;
+  /** The machine's metadata; the full extraction (evidence, debris) is read from the cache when needed. */
+  values: ExtractedValues;
   /** Annotations moved to where their words now stand because the original changed on disk. */
   movedAnnotations: number;
   /** The library row, kept until the report changes: listing 100,000 rows must not rebuild each one. */
@@ -99,19 +101,18 @@ export interface NewAnnotation {
  * changes to the `.folio/` sidecars. The original files are only ever read.
  */
 export class Corpus {
-  private readonly records = new Map<string, ReportRecord>();
+  private records = new Map<string, ReportRecord>();
   /** Recently used original texts; the rest stay on disk so a large corpus does not live in memory. */
   private readonly originals = new RecentCache<string>(512);
+  /** Full extractions of recently opened reports, with the key of the text they were made from. */
+  private readonly extractions = new RecentCache<{ textKey: string; extraction: Extraction }>(64);
   private skippedFiles: SkippedFile[] = [];
   private index = SearchIndex.create();
   private readonly listeners = new Set<(change: CorpusChange) => void>();
   private settings!: CorpusSettings;
-  private cache: CorpusCache = { reports: {}, indexKeys: {}, index: null };
-  /** Reports whose text or metadata is not in the search index yet. */
-  private readonly unindexed = new Set<string>();
-  private indexing: Promise<void> = Promise.resolve();
-  private deferIndexing = false;
-  private cacheDirty = false;
+  private cache!: CorpusCache;
+  /** The cache save under way, if any: saves run one after another. */
+  private saving: Promise<void> = Promise.resolve();
   /** Why the cache could not be saved (a read-only corpus still opens, only more slowly next time). */
   private cacheWarning: string | null = null;
 
@@ -119,6 +120,7 @@ export class Corpus {
     readonly root: string,
     private readonly store: SidecarStore,
     private readonly maxFileBytes: number,
+    private readonly analysis: AnalyzeOptions,
   ) {}
 
   /** Opens a corpus folder; files that cannot be read are listed by `skipped()`, never fatal. */
@@ -128,66 +130,122 @@ export class Corpus {
       absolute,
       new SidecarStore(absolute),
       options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+      options.analysis ?? {},
     );
-    corpus.deferIndexing = options.indexInBackground ?? false;
     await corpus.load(options.onProgress);
-    corpus.deferIndexing = false;
-    if (options.indexInBackground) corpus.indexing = corpus.indexInSteps(options.onIndexProgress);
-    else await corpus.flush();
+    // The corpus is ready: the cache is saved while it is used (`flush()` waits for that).
+    void corpus.flush();
     return corpus;
-  }
-
-  /** Resolves when every report is in the search index (at once unless opened with `indexInBackground`). */
-  indexed(): Promise<void> {
-    return this.indexing;
-  }
-
-  /** Indexes what is waiting, a few reports at a time, yielding between steps; then saves the cache. */
-  private async indexInSteps(onProgress?: (done: number, total: number) => void): Promise<void> {
-    const total = this.unindexed.size;
-    let done = 0;
-    for (const id of [...this.unindexed]) {
-      this.indexOne(id);
-      if (++done % INDEX_STEP === 0) {
-        onProgress?.(done, total);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-    onProgress?.(total, total);
-    await this.flush();
-  }
-
-  /** Indexes every report still waiting, synchronously, so a search never misses one. */
-  private indexNow(): void {
-    for (const id of [...this.unindexed]) this.indexOne(id);
-  }
-
-  private indexOne(id: string): void {
-    if (!this.unindexed.delete(id)) return;
-    const record = this.records.get(id);
-    if (record) this.index.put(this.searchDocument(record));
   }
 
   private async load(onProgress?: (done: number, total: number) => void): Promise<void> {
     const [files, cache, settings, stateIds] = await Promise.all([
       findReportFiles(this.root),
-      loadCache(this.store.folioDir),
+      CorpusCache.load(this.store.folioDir),
       this.store.readSettings(),
       this.store.listStateIds(),
     ]);
     this.settings = settings;
     this.cache = cache;
-    if (cache.index) this.index = SearchIndex.fromJSON(cache.index);
-    this.cacheDirty = cache.index === null;
-    const withState = new Set(stateIds);
+    this.index = cache.index ?? SearchIndex.create();
+    await this.ingest(files, new Set(stateIds), onProgress);
+    // Workers finish in any order; the library's default order is the files' order.
+    this.records = new Map(
+      files.flatMap((found) => {
+        const record = this.records.get(found.id);
+        return record ? [[found.id, record] as const] : [];
+      }),
+    );
+    const present = new Set(files.map((f) => f.id));
+    for (const id of new Set([...cache.ids(), ...this.index.ids()])) {
+      if (!present.has(id)) this.forget(id);
+    }
+  }
+
+  /**
+   * Brings reports up to date with their files: unchanged ones (same size and modification time as cached)
+   * are taken from the cache without reading them; the rest are read, extracted and indexed, in worker
+   * threads for a large batch. Then sidecars are read and whatever depends on them refreshed.
+   */
+  private async ingest(
+    files: FoundFile[],
+    withState: Set<string>,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<void> {
     let done = 0;
+    const toRead: FoundFile[] = [];
+    const ingested: ReportRecord[] = [];
     for (const found of files) {
-      await this.readRecord(found, withState.has(found.id));
+      const cached = this.cache.get(found.id);
+      if (found.size > this.maxFileBytes) {
+        this.skip(
+          found.file,
+          'too-large',
+          `${found.file}: ${formatBytes(found.size)} is over the ${formatBytes(this.maxFileBytes)} limit for a report`,
+        );
+        this.drop(found.id);
+      } else if (cached && cached.size === found.size && cached.mtimeMs === found.mtimeMs) {
+        ingested.push(this.addRecord(found, cached.sha256, cached.encoding, cached.values));
+      } else {
+        toRead.push(found);
+        continue;
+      }
       onProgress?.(++done, files.length);
     }
-    for (const id of Object.keys(cache.indexKeys)) {
-      if (!this.records.has(id)) this.forget(id);
+    const byId = new Map(toRead.map((found) => [found.id, found]));
+    const shards = await analyzeFiles(this.root, toRead, this.analysis, (result: AnalyzedFile) => {
+      const found = byId.get(result.id)!;
+      if (result.ok) {
+        this.cache.put(
+          found.id,
+          {
+            size: found.size,
+            mtimeMs: found.mtimeMs,
+            sha256: result.sha256,
+            encoding: result.encoding,
+            textKey: originalTextKey(result.sha256),
+            values: result.values,
+          },
+          result.extraction,
+        );
+        this.extractions.delete(found.id);
+        ingested.push(this.addRecord(found, result.sha256, result.encoding, result.values));
+      } else {
+        this.skip(found.file, result.code, result.reason);
+        this.drop(found.id);
+      }
+      onProgress?.(++done, files.length);
+    });
+    for (const shard of shards) {
+      this.index.merge(shard);
+      this.cache.touch();
     }
+    for (const record of ingested) {
+      if (withState.has(record.id)) await this.loadState(record);
+      this.refreshDerived(record);
+    }
+  }
+
+  private addRecord(
+    found: FoundFile,
+    sha256: string,
+    encoding: string,
+    values: ExtractedValues,
+  ): ReportRecord {
+    this.skippedFiles = this.skippedFiles.filter((s) => s.file !== found.file);
+    const record: ReportRecord = {
+      ...found,
+      sha256,
+      encoding,
+      corrected: null,
+      state: null,
+      revision: null,
+      stateError: null,
+      values,
+      movedAnnotations: 0,
+    };
+    this.records.set(record.id, record);
+    return record;
   }
 
   /** Drops a report whose file can no longer be read as one (it was listed before). */
@@ -197,67 +255,11 @@ export class Corpus {
 
   /** Drops a report that is gone from the index and the cache. */
   private forget(id: string): void {
-    this.unindexed.delete(id);
+    this.originals.delete(id);
+    this.extractions.delete(id);
+    if (this.index.has(id)) this.cache.touch();
     this.index.remove(id);
-    delete this.cache.indexKeys[id];
-    delete this.cache.reports[id];
-    this.cacheDirty = true;
-  }
-
-  private async readRecord(found: FoundFile, hasState: boolean): Promise<void> {
-    if (found.size > this.maxFileBytes) {
-      this.skip(
-        found.file,
-        'too-large',
-        `${found.file}: ${formatBytes(found.size)} is over the ${formatBytes(this.maxFileBytes)} limit for a report`,
-      );
-      this.drop(found.id);
-      return;
-    }
-    const cached = this.cache.reports[found.id];
-    // An unchanged size and modification time mean the cached hash and extraction still hold: no read at all.
-    const unchanged = cached !== undefined && cached.size === found.size && cached.mtimeMs === found.mtimeMs;
-    const original = unchanged ? null : await this.readOriginal(found);
-    if (!unchanged && original === null) return this.drop(found.id);
-    this.skippedFiles = this.skippedFiles.filter((s) => s.file !== found.file);
-    const record: ReportRecord = {
-      ...found,
-      sha256: original?.sha256 ?? cached!.sha256,
-      encoding: original?.encoding ?? cached!.encoding,
-      corrected: null,
-      state: null,
-      revision: null,
-      stateError: null,
-      extraction: undefined as unknown as Extraction,
-      movedAnnotations: 0,
-    };
-    if (original) this.originals.put(record.id, original.text);
-    if (hasState) await this.loadState(record);
-    this.records.set(record.id, record);
-    this.refreshDerived(record);
-  }
-
-  /** Reads and decodes an original file; lists it as skipped (and returns null) when it is not a readable report. */
-  private async readOriginal(
-    found: FoundFile,
-  ): Promise<{ text: string; sha256: string; encoding: string } | null> {
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(path.join(this.root, found.file));
-    } catch (error) {
-      this.skip(found.file, 'unreadable', `${found.file}: cannot be read (${(error as Error).message})`);
-      return null;
-    }
-    try {
-      const decoded = decodeReport(bytes, found.file);
-      return { text: decoded.text, sha256: sha256(bytes), encoding: decoded.encoding };
-    } catch (error) {
-      if (error instanceof FolioError && (error.code === 'binary' || error.code === 'undecodable')) {
-        this.skip(found.file, error.code, error.message);
-        return null;
-      }
-      throw error;
-    }
+    this.cache.delete(id);
   }
 
   /** The normalised original text, read again from disk when it is not among the recently used. */
@@ -319,32 +321,49 @@ export class Corpus {
     return moved;
   }
 
-  /** Re-extracts and re-indexes a record unless the cache already holds its current text and metadata. */
+  /** Re-extracts and re-indexes a record unless the cache and index already hold its text and metadata. */
   private refreshDerived(record: ReportRecord): void {
     record.summary = undefined;
-    // The original's hash names its normalised text, so only a correction needs hashing here.
-    const textKey =
-      record.corrected === null ? `original:${record.sha256}` : sha256(Buffer.from(record.corrected));
-    const cached = this.cache.reports[record.id];
-    const hit = cached?.textKey === textKey;
-    record.extraction = hit ? cached.extraction : extractMetadata(this.currentText(record));
-    const indexKey = `${textKey}:${JSON.stringify(record.state?.metadata ?? {})}`;
-    const indexed = this.cache.indexKeys[record.id] === indexKey && this.index.has(record.id);
-    // Opened for a shell, indexing waits so the library is listed first; otherwise a report is indexed at once.
-    if (!indexed) this.unindexed.add(record.id);
-    if (!indexed && !this.deferIndexing) this.indexOne(record.id);
-    const fresh = hit && cached.size === record.size && cached.mtimeMs === record.mtimeMs;
-    if (fresh && indexed) return;
-    this.cache.reports[record.id] = {
-      size: record.size,
-      mtimeMs: record.mtimeMs,
-      sha256: record.sha256,
-      encoding: record.encoding,
-      textKey,
-      extraction: record.extraction,
-    };
-    this.cache.indexKeys[record.id] = indexKey;
-    this.cacheDirty = true;
+    const textKey = this.textKeyOf(record);
+    const cached = this.cache.get(record.id);
+    if (cached?.textKey === textKey) {
+      record.values = cached.values;
+      this.cache.restat(record.id, record.size, record.mtimeMs);
+    } else {
+      const extraction = extractMetadata(this.currentText(record));
+      record.values = extractedValues(extraction);
+      this.extractions.put(record.id, { textKey, extraction });
+      const { size, mtimeMs, sha256, encoding } = record;
+      this.cache.put(
+        record.id,
+        { size, mtimeMs, sha256, encoding, textKey, values: record.values },
+        extraction,
+      );
+    }
+    const indexKey = indexKeyOf(textKey, record.state?.metadata);
+    if (this.index.keyOf(record.id) !== indexKey) {
+      this.index.put(
+        searchDocumentOf(record.id, this.currentText(record), this.effectiveValues(record)),
+        indexKey,
+      );
+      this.cache.touch();
+    }
+  }
+
+  /** Names the text extraction and indexing were made from; the original's hash names its normalised text. */
+  private textKeyOf(record: ReportRecord): string {
+    return record.corrected === null ? originalTextKey(record.sha256) : sha256(Buffer.from(record.corrected));
+  }
+
+  /** The full extraction of a report's current text: recently used, from the cache file, or made again. */
+  private extractionOf(record: ReportRecord): Extraction {
+    const textKey = this.textKeyOf(record);
+    const recent = this.extractions.get(record.id);
+    if (recent?.textKey === textKey) return recent.extraction;
+    const extraction =
+      this.cache.readExtraction(record.id, textKey) ?? extractMetadata(this.currentText(record));
+    this.extractions.put(record.id, { textKey, extraction });
+    return extraction;
   }
 
   private freshState(record: ReportRecord): ReportState {
@@ -436,6 +455,7 @@ export class Corpus {
     const record = this.record(id);
     const text = this.currentText(record);
     const original = this.originalText(record);
+    const extraction = this.extractionOf(record);
     const textIndex = new CodePointIndex(text);
     const originalIndex = new CodePointIndex(original);
     const changes = diffTexts(original, text);
@@ -469,9 +489,9 @@ export class Corpus {
       original,
       sha256: record.sha256,
       encoding: record.encoding,
-      metadata: this.metadataOf(record, toCp),
-      debris: record.extraction.debris.map((d) => ({ ...toCp(d), kind: d.kind })),
-      captions: record.extraction.captions.map(toCp),
+      metadata: this.metadataOf(record, extraction, toCp),
+      debris: extraction.debris.map((d) => ({ ...toCp(d), kind: d.kind })),
+      captions: extraction.captions.map(toCp),
       annotations,
       changes: changes.map((c) => ({
         from: originalIndex.toCodePoint(c.from),
@@ -487,7 +507,6 @@ export class Corpus {
 
   /** Ids of the reports matching a query (words, "phrases") and filters, best first; all of them for an empty query. */
   searchHits(query: string, filters: ReportFilters = {}): Array<{ id: string; score: number }> {
-    this.indexNow();
     const parsed = parseQuery(query);
     if (parsed.words.length + parsed.phrases.length === 0) {
       return this.list(filters).map((row) => ({ id: row.id, score: 0 }));
@@ -774,18 +793,24 @@ export class Corpus {
       return;
     }
     this.originals.delete(id);
-    await this.readRecord({ id, file, size: stat.size, mtimeMs: stat.mtimeMs }, true);
+    await this.ingest([{ id, file, size: stat.size, mtimeMs: stat.mtimeMs }], new Set([id]));
     if (this.records.has(id)) this.emit({ kind: existing ? 'changed' : 'added', id });
     else if (existing) this.emit({ kind: 'removed', id });
   }
 
-  /** Saves the search index and extraction cache, when they changed, so the next open is fast. */
-  async flush(): Promise<void> {
-    if (!this.cacheDirty) return;
-    this.cache.index = this.index.toJSON();
+  /**
+   * Saves the search index and extraction cache when they changed, after any save under way, so the next open
+   * is fast. Never rejects: a cache that cannot be saved is reported by `info().cacheWarning`.
+   */
+  flush(): Promise<void> {
+    this.saving = this.saving.then(() => this.saveIfChanged());
+    return this.saving;
+  }
+
+  private async saveIfChanged(): Promise<void> {
+    if (!this.cache.changed) return;
     try {
-      await saveCache(this.store.folioDir, this.cache);
-      this.cacheDirty = false;
+      await this.cache.save(this.index);
       this.cacheWarning = null;
     } catch (error) {
       this.cacheWarning = `could not save the cache in ${this.store.folioDir}: ${(error as Error).message}`;
@@ -907,22 +932,23 @@ export class Corpus {
 
   private effective(record: ReportRecord, field: MetadataField): unknown {
     const correction = record.state?.metadata[field];
-    return correction ? correction.value : extractedValue(record.extraction, field);
+    return correction ? correction.value : record.values[field];
   }
 
   private metadataOf(
     record: ReportRecord,
+    extraction: Extraction,
     toCp: (span: { start: number; end: number }) => { start: number; end: number },
   ): Record<MetadataField, MetadataFieldDto> {
     const entries = METADATA_FIELDS.map((field): [MetadataField, MetadataFieldDto] => {
       const correction = record.state?.metadata[field] ?? null;
-      const { confidence, evidence } = extractedEvidence(record.extraction, field);
+      const { confidence, evidence } = extractedEvidence(extraction, field);
       return [
         field,
         {
           value: this.effective(record, field),
           extracted: {
-            value: extractedValue(record.extraction, field),
+            value: record.values[field],
             confidence,
             evidence: evidence.map((e) => ({ ...toCp(e), text: e.text })),
           },
@@ -933,33 +959,11 @@ export class Corpus {
     return Object.fromEntries(entries) as Record<MetadataField, MetadataFieldDto>;
   }
 
-  private searchDocument(record: ReportRecord): SearchDocument {
-    const people = (this.effective(record, 'people') as Array<{ name: string; role: string | null }>).map(
-      (p) => `${p.name} ${p.role ?? ''}`,
-    );
-    const meta = [
-      ...(['source', 'author', 'place', 'section'] as const).map((f) => this.effective(record, f) ?? ''),
-      ...(this.effective(record, 'references') as string[]),
-      ...people,
-    ].join(' \n ');
-    return {
-      id: record.id,
-      title: String(this.effective(record, 'title') ?? ''),
-      text: this.currentText(record),
-      meta,
-    };
-  }
-}
-
-/** The machine's value of a field, in the shape a correction of that field takes. */
-function extractedValue(extraction: Extraction, field: MetadataField): unknown {
-  switch (field) {
-    case 'references':
-      return extraction.references.map((r) => r.value.code);
-    case 'people':
-      return extraction.people.map((p) => p.value);
-    default:
-      return extraction[field].value;
+  /** Every metadata field's effective value: the editor's where there is one, the machine's otherwise. */
+  private effectiveValues(record: ReportRecord): ExtractedValues {
+    const values = { ...record.values };
+    for (const field of METADATA_FIELDS) values[field] = this.effective(record, field);
+    return values;
   }
 }
 

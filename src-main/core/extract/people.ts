@@ -1,4 +1,12 @@
-import { WORD_END, WORD_START, collapseSpaces, foldKey, phraseAlternation, preferredSpelling } from './fold';
+import {
+  WORD_END,
+  WORD_START,
+  collapseSpaces,
+  foldKey,
+  isLetterCode,
+  phraseAlternation,
+  preferredSpelling,
+} from './fold';
 import { insideAny } from './layout';
 import { provinceNamed } from './places';
 import type { Evidence, ExtractedItem, Person, Span } from './types';
@@ -122,8 +130,6 @@ const HONORIFIC_BEFORE = new RegExp(
 );
 const ROLE_SEPARATOR = /[ \u00a0]*(?:[,\-–—][ \u00a0]*|(?=\p{Lu}))/uy;
 // Words in capitals are allowed too (`Lê Văn AN` is scraping damage), so that the name is not cut short.
-const NAME_RUN =
-  /(?<![\p{L}\p{N}])\p{Lu}(?:\p{Ll}+|\p{Lu}*)(?:[ \u00a0]\p{Lu}(?:\p{Ll}+|\p{Lu}*))+(?![\p{L}\p{N}])/gu;
 const WORD = /\p{L}+/gu;
 const MAX_ROLE = 200;
 const MAX_ROLE_BEFORE = 100;
@@ -156,7 +162,7 @@ function isAcronymWord(word: string): boolean {
 }
 
 function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{L}/u.test(ch);
+  return ch !== undefined && isLetterCode(ch.charCodeAt(0));
 }
 
 function skipSpaces(text: string, at: number): number {
@@ -307,8 +313,8 @@ export function findPeople(
   excluded: readonly Span[],
 ): ExtractedItem<Person>[] {
   const mentions: PersonMention[] = [];
-  for (const run of text.matchAll(NAME_RUN)) {
-    const name = nameInRun(run[0], run.index, folded);
+  for (const run of capitalisedRuns(text)) {
+    const name = nameInRun(text.slice(run.start, run.end), run.start, folded);
     if (!name || insideAny(excluded, name.start, name.end)) continue;
     const written = collapseSpaces(source.slice(name.start, name.end));
     if (provinceNamed(written)) continue;
@@ -341,4 +347,72 @@ export function findPeople(
     confidence: group.reduce((best, m) => Math.max(best, m.confidence), 0),
     evidence: group.map((m) => m.evidence),
   }));
+}
+
+const UPPER = 1;
+const LOWER = 2;
+const OTHER_LETTER = 3;
+const DIGIT = 4;
+const NEITHER = 5;
+/** The class of each UTF-16 unit (0 until first seen). */
+const unitClasses = new Uint8Array(65536);
+
+function classOf(code: number): number {
+  let kind = unitClasses[code]!;
+  if (kind === 0) {
+    const ch = String.fromCharCode(code);
+    kind = /\p{Lu}/u.test(ch)
+      ? UPPER
+      : /\p{Ll}/u.test(ch)
+        ? LOWER
+        : /\p{L}/u.test(ch)
+          ? OTHER_LETTER
+          : /\p{N}/u.test(ch)
+            ? DIGIT
+            : NEITHER;
+    unitClasses[code] = kind;
+  }
+  return kind;
+}
+
+/** End of the capitalised word (`Văn`, `HĐND`, `A`) starting at `at`, or -1 when none starts there. */
+function capitalisedWordEnd(text: string, at: number): number {
+  if (at >= text.length || classOf(text.charCodeAt(at)) !== UPPER) return -1;
+  let end = at + 1;
+  const rest = end < text.length ? classOf(text.charCodeAt(end)) : NEITHER;
+  if (rest === LOWER || rest === UPPER)
+    while (end < text.length && classOf(text.charCodeAt(end)) === rest) end++;
+  const next = end < text.length ? classOf(text.charCodeAt(end)) : NEITHER;
+  // A word must end where letters and digits end (`Văn2` and `ThànhPhố` are not words of a name).
+  return next === NEITHER ? end : -1;
+}
+
+/**
+ * Runs of two or more capitalised words joined by single spaces (`Nguyễn Văn A`, `Ban Tổ chức`), not inside
+ * a longer word: what the pattern `\p{Lu}(?:\p{Ll}+|\p{Lu}*)` repeated with `[ \u00a0]` between finds, scanned
+ * by hand because this runs over every report and a Unicode-class regex costs several times more.
+ */
+function* capitalisedRuns(text: string): Generator<{ start: number; end: number }> {
+  let i = 0;
+  while (i < text.length) {
+    const previous = i > 0 ? classOf(text.charCodeAt(i - 1)) : NEITHER;
+    let end = previous === NEITHER ? capitalisedWordEnd(text, i) : -1;
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    let words = 1;
+    for (;;) {
+      const separator = text.charCodeAt(end);
+      if (separator !== 0x20 && separator !== 0xa0) break;
+      const next = capitalisedWordEnd(text, end + 1);
+      if (next < 0) break;
+      end = next;
+      words++;
+    }
+    if (words >= 2) {
+      yield { start: i, end };
+      i = end;
+    } else i++;
+  }
 }

@@ -1,5 +1,5 @@
 import { found, nothing } from './extracted';
-import { WORD_END, WORD_START, foldKey, phraseAlternation, squash } from './fold';
+import { WORD_END, WORD_START, foldKey, isLetterCode, phraseAlternation, squash } from './fold';
 import type { Extracted, Span } from './types';
 
 /** A province-level unit: its usual name and the other ways reports write it. */
@@ -149,7 +149,7 @@ function previousWordBlocks(text: string, folded: string, start: number): boolea
   while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\u00a0')) i--;
   if (i === start) return false;
   let j = i;
-  while (j > 0 && /\p{L}/u.test(text[j - 1]!)) j--;
+  while (j > 0 && isLetterCode(text.charCodeAt(j - 1))) j--;
   if (j === i || !/^\p{Lu}/u.test(text.slice(j, i))) return false;
   return !PREFIX_WORDS.has(folded.slice(j, i));
 }

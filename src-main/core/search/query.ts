@@ -6,11 +6,37 @@ export interface ParsedQuery {
   phrases: string[][];
 }
 
-const TOKEN = /[\p{L}\p{N}]+/gu;
+/** Per folded UTF-16 unit: 0 not yet known, 1 separator, 2 part of a word (a letter, a digit or a surrogate). */
+const wordUnits = new Uint8Array(65536);
+
+function isWordUnit(code: number): boolean {
+  let kind = wordUnits[code]!;
+  if (kind === 0) {
+    const isWord = (code >= 0xd800 && code <= 0xdfff) || /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+    kind = wordUnits[code] = isWord ? 2 : 1;
+  }
+  return kind === 2;
+}
+
+/** Calls `visit` with each search token of folded text (runs of letters and digits) and where it starts. */
+export function forEachToken(folded: string, visit: (token: string, start: number) => void): void {
+  let start = -1;
+  for (let i = 0; i < folded.length; i++) {
+    if (isWordUnit(folded.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      visit(folded.slice(start, i), start);
+      start = -1;
+    }
+  }
+  if (start >= 0) visit(folded.slice(start), start);
+}
 
 /** Splits folded text into search tokens (letters and digits). */
 export function tokenize(folded: string): string[] {
-  return folded.match(TOKEN) ?? [];
+  const tokens: string[] = [];
+  forEachToken(folded, (token) => tokens.push(token));
+  return tokens;
 }
 
 /** Folds and tokenizes any text: the one tokenizer shared by indexing and querying. */

@@ -1,5 +1,5 @@
-import MiniSearch, { type AsPlainObject, type Query } from 'minisearch';
-import { parseQuery, searchTokens, type ParsedQuery } from './query';
+import { foldForSearch } from '../text/fold';
+import { forEachToken, parseQuery, type ParsedQuery } from './query';
 
 /** The searchable content of one report. */
 export interface SearchDocument {
@@ -16,100 +16,507 @@ export interface SearchHit {
   score: number;
 }
 
-const WORD_FIELDS = ['title', 'text', 'meta'];
-/** Adjacent word pairs of the title and text, indexed so a phrase is found without reading any report. */
-const PAIRS = 'pairs';
+// A title word weighs three text words and a metadata word two, so a report about a place outranks one
+// that mentions it in passing.
+const FIELDS = [
+  ['title', 3],
+  ['text', 1],
+  ['meta', 2],
+] as const;
+const BM25_K1 = 1.2;
+const BM25_B = 0.7;
+/** A word matched only as the prefix of a longer one counts less than the word itself. */
+const PREFIX_WEIGHT = 0.4;
+const MIN_PREFIX = 2;
+const MAX_WEIGHT = 0xffff;
+const FORMAT = 'folio-index-2';
 
-function indexOptions() {
-  return {
-    fields: [...WORD_FIELDS, PAIRS],
-    storeFields: [],
-    extractField: (doc: SearchDocument, field: string) =>
-      field === PAIRS ? `${doc.title}\n${doc.text}` : String(doc[field as keyof SearchDocument]),
-    // Text is folded by the tokenizer; MiniSearch's own lower-casing would be redundant.
-    tokenize: (text: string, field?: string) => (field === PAIRS ? wordPairs(text) : searchTokens(text)),
-    processTerm: (term: string) => term,
-    searchOptions: { boost: { title: 3, meta: 2 }, combineWith: 'AND' as const, fields: WORD_FIELDS },
-  };
+/**
+ * The documents one term occurs in. Entries are appended in any slot order; positions are delta-encoded
+ * varints, since a term's positions in one report are ascending and mostly close together.
+ */
+class Postings {
+  count = 0;
+  bytes = 0;
+  /** The last position recorded for the entry being built. */
+  private lastPosition = 0;
+  constructor(
+    public slots: Uint32Array = new Uint32Array(2),
+    public weights: Uint16Array = new Uint16Array(2),
+    /** Where each entry's positions start in `positions`. */
+    public starts: Uint32Array = new Uint32Array(2),
+    public positions: Uint8Array = new Uint8Array(8),
+  ) {}
+
+  static view(
+    count: number,
+    bytes: number,
+    slots: Uint32Array,
+    weights: Uint16Array,
+    starts: Uint32Array,
+    positions: Uint8Array,
+  ): Postings {
+    const postings = new Postings(slots, weights, starts, positions);
+    postings.count = count;
+    postings.bytes = bytes;
+    return postings;
+  }
+
+  /** Records one occurrence at `position` in the report in `slot`; a report's occurrences come in order. */
+  occur(slot: number, weight: number, position: number): void {
+    if (this.count === 0 || this.slots[this.count - 1] !== slot) {
+      if (this.count === this.slots.length) {
+        const capacity = this.count * 2;
+        this.slots = grow(this.slots, capacity);
+        this.weights = grow(this.weights, capacity);
+        this.starts = grow(this.starts, capacity);
+      }
+      this.slots[this.count] = slot;
+      this.weights[this.count] = 0;
+      this.starts[this.count] = this.bytes;
+      this.count++;
+      this.lastPosition = 0;
+    }
+    this.weights[this.count - 1] = Math.min(MAX_WEIGHT, this.weights[this.count - 1]! + weight);
+    if (this.bytes + 5 > this.positions.length) {
+      this.positions = grow(this.positions, Math.max(this.positions.length * 2, this.bytes + 5));
+    }
+    let delta = position - this.lastPosition;
+    this.lastPosition = position;
+    while (delta >= 0x80) {
+      this.positions[this.bytes++] = (delta & 0x7f) | 0x80;
+      delta >>>= 7;
+    }
+    this.positions[this.bytes++] = delta;
+  }
+
+  /** Appends another postings list, its slots renumbered through `slotMap`. */
+  append(other: Postings, slotMap: Uint32Array): void {
+    const count = this.count + other.count;
+    if (count > this.slots.length) {
+      this.slots = grow(this.slots, count);
+      this.weights = grow(this.weights, count);
+      this.starts = grow(this.starts, count);
+    }
+    for (let i = 0; i < other.count; i++) {
+      this.slots[this.count + i] = slotMap[other.slots[i]!]!;
+      this.starts[this.count + i] = other.starts[i]! + this.bytes;
+    }
+    this.weights.set(other.weights.subarray(0, other.count), this.count);
+    this.count = count;
+    if (this.bytes + other.bytes > this.positions.length)
+      this.positions = grow(this.positions, this.bytes + other.bytes);
+    this.positions.set(other.positions.subarray(0, other.bytes), this.bytes);
+    this.bytes += other.bytes;
+  }
+
+  /** The positions of entry `entry`, decoded. */
+  positionsOf(entry: number): number[] {
+    const end = entry + 1 < this.count ? this.starts[entry + 1]! : this.bytes;
+    const out: number[] = [];
+    let position = 0;
+    let i = this.starts[entry]!;
+    while (i < end) {
+      let delta = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = this.positions[i++]!;
+        delta += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte & 0x80);
+      position += delta;
+      out.push(position);
+    }
+    return out;
+  }
 }
 
-function wordPairs(text: string): string[] {
-  const tokens = searchTokens(text);
-  return tokens.slice(1).map((token, i) => `${tokens[i]} ${token}`);
+function grow<T extends Uint8Array | Uint16Array | Uint32Array>(array: T, capacity: number): T {
+  const grown = new (array.constructor as new (length: number) => T)(capacity);
+  grown.set(array);
+  return grown;
+}
+
+/** Scratch arrays for one search, one entry per slot. */
+interface Scratch {
+  scores: Float64Array;
+  /** How many query parts a slot matched so far: a slot stays a candidate while it matched all of them. */
+  matched: Uint16Array;
 }
 
 /**
- * Full-text index over reports (MiniSearch with a Vietnamese-aware fold: case, diacritics, tone-mark
- * placement, đ/d and NBSP are ignored). Adjacent word pairs are indexed too, so phrases are found in the index.
+ * The full-text index: an inverted index from folded terms to the reports and positions they occur at, so
+ * loose words, prefixes of the word being typed and exact `"phrases"` are answered from memory, ranked by
+ * BM25 with title and metadata words weighing more. Text is folded for Vietnamese (case, diacritics, tone-mark
+ * placement, đ/d and NBSP are ignored). Each report occupies a slot; a changed report takes a new slot and
+ * its old one is left dead until the index is next saved. It saves to one binary file that loads without
+ * parsing, and indexes built in worker threads merge into it by copying arrays.
  */
 export class SearchIndex {
-  private constructor(private readonly mini: MiniSearch<SearchDocument>) {}
+  private readonly terms = new Map<string, Postings>();
+  private sortedTerms: string[] | null = null;
+  /** Report id of each slot, or null once the slot is dead. */
+  private slotIds: Array<string | null> = [];
+  private slotKeys: string[] = [];
+  private lengths: number[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private liveLength = 0;
 
   /** An empty index. */
   static create(): SearchIndex {
-    return new SearchIndex(new MiniSearch<SearchDocument>(indexOptions()));
+    return new SearchIndex();
   }
 
-  /** An index restored from `toJSON()` output. */
-  static fromJSON(json: AsPlainObject): SearchIndex {
-    return new SearchIndex(MiniSearch.loadJS<SearchDocument>(json, indexOptions()));
+  /** Number of reports in the index. */
+  get size(): number {
+    return this.slotOf.size;
   }
 
-  /** Serialisable form for the cache under `.folio/cache/`. */
-  toJSON(): AsPlainObject {
-    return this.mini.toJSON();
-  }
-
-  /** Adds or replaces a report. */
-  put(doc: SearchDocument): void {
-    if (this.mini.has(doc.id)) this.mini.discard(doc.id);
-    this.mini.add(doc);
-  }
-
-  /** Removes a report if present. */
-  remove(id: string): void {
-    if (this.mini.has(id)) this.mini.discard(id);
+  /** Ids of the indexed reports. */
+  ids(): string[] {
+    return [...this.slotOf.keys()];
   }
 
   /** Whether a report is indexed. */
   has(id: string): boolean {
-    return this.mini.has(id);
+    return this.slotOf.has(id);
+  }
+
+  /** The key of the content a report was indexed from (see `put`), or null when it is not indexed. */
+  keyOf(id: string): string | null {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? null : this.slotKeys[slot]!;
+  }
+
+  /** Adds or replaces a report; `key` names the content indexed, so a cached index can be checked against it. */
+  put(doc: SearchDocument, key = ''): void {
+    const slot = this.claimSlot(doc.id, key, 0);
+    let position = 0;
+    let length = 0;
+    for (const [field, weight] of FIELDS) {
+      forEachToken(foldForSearch(doc[field]), (token) => {
+        let postings = this.terms.get(token);
+        if (!postings) {
+          // A token is a slice of the report's text; copying it lets that text be collected.
+          this.terms.set(Buffer.from(token, 'utf16le').toString('utf16le'), (postings = new Postings()));
+          this.sortedTerms = null;
+        }
+        postings.occur(slot, weight, position++);
+        length += weight;
+      });
+      // A gap between fields, so no phrase spans two.
+      position++;
+    }
+    this.lengths[slot] = length;
+    this.liveLength += length;
+  }
+
+  /** Removes a report if present. */
+  remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.slotOf.delete(id);
+    this.slotIds[slot] = null;
+    this.liveLength -= this.lengths[slot]!;
+  }
+
+  /** Moves every report of `other` into this index, replacing reports with the same id. */
+  merge(other: SearchIndex): void {
+    // Entries of dead slots cannot be skipped while positions are copied whole; shards never have any.
+    if (other.slotOf.size !== other.slotIds.length) throw new Error('merge: compact the index first');
+    const slotMap = new Uint32Array(other.slotIds.length);
+    other.slotIds.forEach((id, slot) => {
+      if (id !== null) slotMap[slot] = this.claimSlot(id, other.slotKeys[slot]!, other.lengths[slot]!);
+    });
+    for (const [token, postings] of other.terms) {
+      let mine = this.terms.get(token);
+      if (!mine) {
+        this.terms.set(token, (mine = new Postings()));
+        this.sortedTerms = null;
+      }
+      mine.append(postings, slotMap);
+    }
+  }
+
+  private claimSlot(id: string, key: string, length: number): number {
+    this.remove(id);
+    const slot = this.slotIds.length;
+    this.slotIds.push(id);
+    this.slotKeys.push(key);
+    this.lengths.push(length);
+    this.slotOf.set(id, slot);
+    this.liveLength += length;
+    return slot;
   }
 
   /**
    * Reports containing every word and phrase of `query`, best first; `allowed` keeps only ids that passed the
-   * filters. A phrase matches where each pair of its adjacent words stands together: exact for two words, and
-   * for longer phrases wrong only when every pair occurs but never all in a row — rare enough in prose to be
-   * worth answering from the index instead of reading thousands of reports.
+   * filters. The last loose word also matches as a prefix, so instant search finds `thanh` from `tha`.
    */
   search(query: string | ParsedQuery, allowed?: (id: string) => boolean): SearchHit[] {
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
-    if (parsed.words.length + parsed.phrases.length === 0) return [];
-    const lastWord = parsed.words.at(-1);
-    const words: Query[] = parsed.words.length
-      ? [
-          {
-            queries: [parsed.words.join(' ')],
-            // Prefix-match only the word being typed, so instant search finds "thanh" from "tha".
-            prefix: (term: string) => term === lastWord && term.length >= 2,
-          },
-        ]
-      : [];
-    const phrases: Query[] = parsed.phrases.map((phrase) => ({
-      queries: [
-        phrase
-          .slice(1)
-          .map((word, i) => `${phrase[i]} ${word}`)
-          .join('|'),
-      ],
-      fields: [PAIRS],
-      tokenize: (pairs: string) => pairs.split('|'),
-      prefix: false,
-    }));
-    const results = this.mini.search(
-      { combineWith: 'AND', queries: [...words, ...phrases] },
-      { filter: allowed ? (result) => allowed(String(result.id)) : undefined },
-    );
-    return results.map((result) => ({ id: String(result.id), score: result.score }));
+    const parts = [
+      ...parsed.words.map((word, i) => ({
+        kind: 'word' as const,
+        word,
+        prefix: i === parsed.words.length - 1 && word.length >= MIN_PREFIX,
+      })),
+      ...parsed.phrases.map((phrase) => ({ kind: 'phrase' as const, phrase })),
+    ];
+    if (parts.length === 0 || this.slotOf.size === 0) return [];
+    // The rarest part first: every later part only looks at the candidates left.
+    const rarity = (part: (typeof parts)[number]) =>
+      part.kind === 'phrase'
+        ? Math.min(...part.phrase.map((t) => this.terms.get(t)?.count ?? 0))
+        : (this.terms.get(part.word)?.count ?? 0) + (part.prefix ? 1 : 0);
+    parts.sort((a, b) => rarity(a) - rarity(b));
+    const scratch: Scratch = {
+      scores: new Float64Array(this.slotIds.length),
+      matched: new Uint16Array(this.slotIds.length),
+    };
+    for (let round = 0; round < parts.length; round++) {
+      const part = parts[round]!;
+      const found =
+        part.kind === 'word'
+          ? this.scoreWord(part.word, part.prefix, round, scratch)
+          : this.scorePhrase(part.phrase, round, scratch);
+      if (!found) return [];
+    }
+    const hits: SearchHit[] = [];
+    const { matched, scores } = scratch;
+    for (let slot = 0; slot < matched.length; slot++) {
+      if (matched[slot] !== parts.length) continue;
+      const id = this.slotIds[slot];
+      if (id && (!allowed || allowed(id))) hits.push({ id, score: scores[slot]! });
+    }
+    return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   }
+
+  /** Scores the slots still in the running that contain `word` (or, for a prefix, a longer word); false if none. */
+  private scoreWord(word: string, prefix: boolean, round: number, scratch: Scratch): boolean {
+    let found = this.scoreTerm(this.terms.get(word), 1, round, scratch);
+    if (prefix) {
+      for (const term of this.termsStartingWith(word)) {
+        if (term !== word)
+          found = this.scoreTerm(this.terms.get(term), PREFIX_WEIGHT, round, scratch) || found;
+      }
+    }
+    return found;
+  }
+
+  private scoreTerm(postings: Postings | undefined, boost: number, round: number, scratch: Scratch): boolean {
+    if (!postings) return false;
+    const { matched, scores } = scratch;
+    const idf = this.idf(postings.count);
+    const averageLength = this.liveLength / this.slotOf.size;
+    let found = false;
+    for (let entry = 0; entry < postings.count; entry++) {
+      const slot = postings.slots[entry]!;
+      // A slot already counted for this part (through an earlier term of a prefix) keeps its first score.
+      if (matched[slot] !== round || this.slotIds[slot] === null) continue;
+      matched[slot] = round + 1;
+      scores[slot]! +=
+        boost * idf * this.saturate(postings.weights[entry]!, this.lengths[slot]!, averageLength);
+      found = true;
+    }
+    return found;
+  }
+
+  /** Scores the slots still in the running where the phrase's words stand in a row. */
+  private scorePhrase(phrase: readonly string[], round: number, scratch: Scratch): boolean {
+    const lists = phrase.map((term) => this.terms.get(term));
+    if (lists.some((postings) => !postings)) return false;
+    const postings = lists as Postings[];
+    // Where each later word's entry is, by slot: one pass over each list instead of a search per candidate.
+    const entryOf = postings.slice(1).map((list) => {
+      const map = new Map<number, number>();
+      for (let entry = 0; entry < list.count; entry++) {
+        if (scratch.matched[list.slots[entry]!] === round) map.set(list.slots[entry]!, entry);
+      }
+      return map;
+    });
+    const averageLength = this.liveLength / this.slotOf.size;
+    const idf = postings.reduce((sum, list) => sum + this.idf(list.count), 0);
+    const first = postings[0]!;
+    let found = false;
+    for (let entry = 0; entry < first.count; entry++) {
+      const slot = first.slots[entry]!;
+      if (scratch.matched[slot] !== round || this.slotIds[slot] === null) continue;
+      const entries = entryOf.map((map) => map.get(slot));
+      if (entries.some((e) => e === undefined)) continue;
+      const later = entries.map((e, i) => new Set(postings[i + 1]!.positionsOf(e!)));
+      const occurrences = first
+        .positionsOf(entry)
+        .filter((start) => later.every((positions, i) => positions.has(start + i + 1))).length;
+      if (occurrences === 0) continue;
+      scratch.matched[slot] = round + 1;
+      scratch.scores[slot]! += idf * this.saturate(occurrences, this.lengths[slot]!, averageLength);
+      found = true;
+    }
+    return found;
+  }
+
+  private idf(documents: number): number {
+    const total = this.slotOf.size;
+    return Math.log(1 + (total - Math.min(documents, total) + 0.5) / (documents + 0.5));
+  }
+
+  private saturate(weight: number, length: number, averageLength: number): number {
+    return (
+      (weight * (BM25_K1 + 1)) / (weight + BM25_K1 * (1 - BM25_B + (BM25_B * length) / (averageLength || 1)))
+    );
+  }
+
+  /** Terms beginning with `prefix`, found by binary search in the sorted term list. */
+  private termsStartingWith(prefix: string): string[] {
+    this.sortedTerms ??= [...this.terms.keys()].sort();
+    const terms = this.sortedTerms;
+    let low = 0;
+    let high = terms.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (terms[middle]! < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const out: string[] = [];
+    for (let i = low; i < terms.length && terms[i]!.startsWith(prefix); i++) out.push(terms[i]!);
+    return out;
+  }
+
+  /**
+   * The index as bytes: a JSON header (ids, keys, terms, sizes) and then every array as it is in memory, so
+   * loading is a read and a few views. Dead slots are left out.
+   */
+  serialize(): Uint8Array {
+    const live: number[] = [];
+    const newSlot = new Uint32Array(this.slotIds.length);
+    this.slotIds.forEach((id, slot) => {
+      if (id !== null) newSlot[slot] = live.push(slot) - 1;
+    });
+    const terms: string[] = [];
+    const counts: number[] = [];
+    const sizes: number[] = [];
+    const compacted: Postings[] = [];
+    for (const [term, postings] of this.terms) {
+      const kept = this.compact(postings, newSlot);
+      if (kept.count === 0) continue;
+      terms.push(term);
+      counts.push(kept.count);
+      sizes.push(kept.bytes);
+      compacted.push(kept);
+    }
+    const header = Buffer.from(
+      JSON.stringify({
+        format: FORMAT,
+        ids: live.map((slot) => this.slotIds[slot]),
+        keys: live.map((slot) => this.slotKeys[slot]),
+        terms,
+        counts,
+        sizes,
+      }),
+    );
+    const parts: Uint8Array[] = [];
+    let length = 0;
+    // Every array starts on a multiple of 8 bytes so it can be viewed in place when loaded.
+    const push = (bytes: Uint8Array) => {
+      parts.push(bytes, padding(length + bytes.length));
+      length += bytes.length + padLength(length + bytes.length);
+    };
+    parts.push(uint32(header.length));
+    length = 4;
+    push(header);
+    push(bytesOf(Float64Array.from(live, (slot) => this.lengths[slot]!)));
+    for (const postings of compacted) {
+      push(bytesOf(postings.slots.subarray(0, postings.count)));
+      push(bytesOf(postings.starts.subarray(0, postings.count)));
+      push(bytesOf(postings.weights.subarray(0, postings.count)));
+      push(postings.positions.subarray(0, postings.bytes));
+    }
+    return Buffer.concat(parts);
+  }
+
+  /** The postings without entries of dead slots, renumbered to the compacted slots. */
+  private compact(postings: Postings, newSlot: Uint32Array): Postings {
+    const kept = new Postings(
+      new Uint32Array(postings.count),
+      new Uint16Array(postings.count),
+      new Uint32Array(postings.count),
+      new Uint8Array(postings.bytes),
+    );
+    for (let entry = 0; entry < postings.count; entry++) {
+      const slot = postings.slots[entry]!;
+      if (this.slotIds[slot] === null) continue;
+      const end = entry + 1 < postings.count ? postings.starts[entry + 1]! : postings.bytes;
+      const bytes = postings.positions.subarray(postings.starts[entry]!, end);
+      kept.slots[kept.count] = newSlot[slot]!;
+      kept.weights[kept.count] = postings.weights[entry]!;
+      kept.starts[kept.count] = kept.bytes;
+      kept.positions.set(bytes, kept.bytes);
+      kept.count++;
+      kept.bytes += bytes.length;
+    }
+    return kept;
+  }
+
+  /** An index from `serialize()` output; throws on anything else, so a broken cache is rebuilt. */
+  static deserialize(bytes: Uint8Array): SearchIndex {
+    // Typed-array views need aligned offsets; a buffer from a pool may start anywhere.
+    const data = bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes);
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    const headerLength = view.getUint32(0, true);
+    const header = JSON.parse(Buffer.from(data.buffer, data.byteOffset + 4, headerLength).toString('utf8'));
+    if (header?.format !== FORMAT) throw new Error('not a Folio search index');
+    const index = new SearchIndex();
+    let offset = 4 + headerLength + padLength(4 + headerLength);
+    const take = <T>(
+      make: (buffer: ArrayBuffer, at: number, length: number) => T,
+      length: number,
+      size: number,
+    ): T => {
+      if (offset + length * size > data.byteLength) throw new Error('search index is truncated');
+      const array = make(data.buffer as ArrayBuffer, data.byteOffset + offset, length);
+      offset += length * size;
+      offset += padLength(offset);
+      return array;
+    };
+    const ids: string[] = header.ids;
+    const lengths = take((b, at, n) => new Float64Array(b, at, n), ids.length, 8);
+    index.slotIds = ids;
+    index.slotKeys = header.keys;
+    index.lengths = Array.from(lengths);
+    ids.forEach((id, slot) => {
+      index.slotOf.set(id, slot);
+      index.liveLength += lengths[slot]!;
+    });
+    (header.terms as string[]).forEach((term, i) => {
+      const count: number = header.counts[i];
+      const size: number = header.sizes[i];
+      const slots = take((b, at, n) => new Uint32Array(b, at, n), count, 4);
+      const starts = take((b, at, n) => new Uint32Array(b, at, n), count, 4);
+      const weights = take((b, at, n) => new Uint16Array(b, at, n), count, 2);
+      const positions = take((b, at, n) => new Uint8Array(b, at, n), size, 1);
+      index.terms.set(term, Postings.view(count, size, slots, weights, starts, positions));
+    });
+    return index;
+  }
+}
+
+function uint32(value: number): Uint8Array {
+  const bytes = new Uint8Array(4);
+  new DataView(bytes.buffer).setUint32(0, value, true);
+  return bytes;
+}
+
+function bytesOf(array: Uint32Array | Uint16Array | Float64Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** Zero bytes that bring `length` to a multiple of 8, so every array that follows is aligned. */
+function padding(length: number): Uint8Array {
+  return new Uint8Array(padLength(length));
+}
+
+function padLength(length: number): number {
+  return (8 - (length % 8)) % 8;
 }

@@ -1,23 +1,27 @@
+import { unitsToString } from './units';
+
 /**
  * Folds text for search: lower case, diacritics and tone marks removed, đ → d, NBSP and other spaces → space.
  * The fold maps each UTF-16 unit of NFC text to exactly one unit, so offsets in the folded text are offsets
  * in the original: `Thành uỷ`, `Thành ủy` and `thanh uy` all fold to `thanh uy`.
  */
 export function foldForSearch(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += foldUnit(text.charCodeAt(i), text[i]!);
-  return out;
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out[i] = foldTable[code] || foldUnit(code);
+  }
+  return unitsToString(out);
 }
 
-const foldCache = new Map<number, string>();
+/** The folded unit of every UTF-16 unit, filled on first sight (0 = not yet computed). */
+const foldTable = new Uint16Array(65536);
 
-function foldUnit(code: number, char: string): string {
-  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : char;
-  let folded = foldCache.get(code);
-  if (folded === undefined) {
-    folded = foldNonAscii(char);
-    foldCache.set(code, folded);
-  }
+function foldUnit(code: number): number {
+  const char = String.fromCharCode(code);
+  const folded =
+    code < 0x80 ? (code >= 0x41 && code <= 0x5a ? code + 32 : code) : foldNonAscii(char).charCodeAt(0);
+  foldTable[code] = folded;
   return folded;
 }
 

@@ -1,10 +1,18 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../../src-main/core';
-import { buildCorpus, copySampleCorpus, SAMPLE_IDS } from '../../helpers/corpora';
+import { BUILT_WORKER, buildCorpus, copySampleCorpus, SAMPLE_IDS } from '../../helpers/corpora';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
+
+/** Opens a corpus and waits for the cache save that opening starts. */
+async function openAndSave(dir: string): Promise<Corpus> {
+  const corpus = await Corpus.open(dir);
+  await corpus.flush();
+  return corpus;
+}
 
 describe('Corpus.open', () => {
   it('lists the five sample reports by id with their extracted titles', async () => {
@@ -68,26 +76,26 @@ describe('Corpus.open', () => {
 
   it('reuses the cache on a warm open and re-reads only what changed', async () => {
     const dir = copySampleCorpus();
-    await Corpus.open(dir);
-    const cacheFile = path.join(dir, '.folio', 'cache', 'corpus-cache.json');
+    await openAndSave(dir);
+    const cacheFile = path.join(dir, '.folio', 'cache', 'index.bin');
     const firstWrite = statSync(cacheFile).mtimeMs;
     expect(readFileSync(path.join(dir, '.folio', '.gitignore'), 'utf8')).toBe('cache/\n');
-    const warm = await Corpus.open(dir);
+    const warm = await openAndSave(dir);
     expect(statSync(cacheFile).mtimeMs).toBe(firstWrite);
     expect(warm.search('thanh uy can tho').length).toBeGreaterThan(0);
     writeFileSync(
       path.join(dir, 'new.txt'),
       'Tỉnh ủy Quảng Ninh tổng kết\n\nNội dung mới về Nghị quyết số 22-NQ/TW.',
     );
-    const changed = await Corpus.open(dir);
+    const changed = await openAndSave(dir);
     expect(statSync(cacheFile).mtimeMs).not.toBe(firstWrite);
     expect(changed.search('quang ninh').map((r) => r.id)).toEqual(['new']);
   });
 
   it('saves the cache on flush only when something changed, without growing it', async () => {
     const dir = copySampleCorpus();
-    const corpus = await Corpus.open(dir);
-    const cacheFile = path.join(dir, '.folio', 'cache', 'corpus-cache.json');
+    const corpus = await openAndSave(dir);
+    const cacheFile = path.join(dir, '.folio', 'cache', 'index.bin');
     const first = readFileSync(cacheFile);
     const firstWrite = statSync(cacheFile).mtimeMs;
     await corpus.flush();
@@ -104,34 +112,73 @@ describe('Corpus.open', () => {
     expect((await Corpus.open(dir)).search('tgct ngoc quy').map((r) => r.id)).toEqual([SAMPLE_IDS[0]]);
   });
 
-  it('can build the search index in the background, after the library is listed', async () => {
-    const files = Object.fromEntries(
-      Array.from({ length: 45 }, (_, i) => [
-        `r${String(i).padStart(2, '0')}.txt`,
-        `Báo cáo số ${i}\n\nTỉnh ủy mã ${i}`,
+  it('reads a large batch in worker threads with the same results as in one thread', async () => {
+    const files: Record<string, string | Uint8Array> = Object.fromEntries(
+      Array.from({ length: 120 }, (_, i) => [
+        `r${String(i).padStart(3, '0')}.txt`,
+        `Tỉnh ủy mã ${i} tổng kết Nghị quyết số ${i}-NQ/TW\n\nNgày ${1 + (i % 28)}/5/2019, Huyện ủy Thanh Trì họp.`,
       ]),
     );
+    files['photo.txt'] = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]);
+    files['legacy.txt'] = Buffer.from([0x54, 0x68, 0x61, 0xcc, 0x6e, 0x68]);
     const dir = buildCorpus(files);
-    const progress: Array<[number, number]> = [];
-    const corpus = await Corpus.open(dir, {
-      indexInBackground: true,
-      onIndexProgress: (done, total) => progress.push([done, total]),
+    const here = await Corpus.open(buildCorpus(files));
+    const progress: number[] = [];
+    const threaded = await Corpus.open(dir, {
+      analysis: { workerScript: BUILT_WORKER, threads: 2 },
+      onProgress: (done) => progress.push(done),
     });
-    expect(corpus.list()).toHaveLength(45);
-    const cacheFile = path.join(dir, '.folio', 'cache', 'corpus-cache.json');
-    expect(existsSync(cacheFile)).toBe(false);
-    await corpus.indexed();
-    expect(progress.at(-1)).toEqual([45, 45]);
-    expect(progress.length).toBeGreaterThan(2);
-    expect(existsSync(cacheFile)).toBe(true);
-    expect(corpus.search('"ma 17"').map((r) => r.id)).toEqual(['r17']);
+    expect(progress).toEqual(Array.from({ length: 122 }, (_, i) => i + 1));
+    expect(threaded.list()).toEqual(here.list());
+    expect(threaded.skipped()).toEqual(here.skipped());
+    for (const query of ['"ma 17"', 'thanh tri', '17-nq/tw', 'tong']) {
+      expect(threaded.search(query, {}, 200)).toEqual(here.search(query, {}, 200));
+    }
+    expect(threaded.report('r017').metadata).toEqual(here.report('r017').metadata);
+    // A warm open reads its extractions back from the cache the workers filled.
+    const warm = await Corpus.open(dir);
+    expect(warm.report('r042').metadata).toEqual(here.report('r042').metadata);
   });
 
-  it('answers a search made while the background indexing is still running', async () => {
-    const dir = buildCorpus({ 'a.txt': 'Tỉnh ủy Cao Bằng', 'b.txt': 'Huyện ủy Thanh Trì' });
-    const corpus = await Corpus.open(dir, { indexInBackground: true });
-    expect(corpus.search('cao bang').map((r) => r.id)).toEqual(['a']);
-    await corpus.indexed();
+  it('falls back to one thread when the worker cannot run', async () => {
+    const files = Object.fromEntries(
+      Array.from({ length: 80 }, (_, i) => [`r${i}.txt`, `Đảng ủy xã số ${i}`]),
+    );
+    const broken = path.join(
+      buildCorpus({ 'worker.mjs': 'throw new Error("no worker here");' }),
+      'worker.mjs',
+    );
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      const corpus = await Corpus.open(buildCorpus(files), {
+        analysis: { workerScript: pathToFileURL(broken), threads: 2 },
+      });
+      expect(corpus.ids()).toHaveLength(80);
+      expect(corpus.search('"xa so 7"').map((r) => r.id)).toEqual(['r7']);
+    } finally {
+      console.warn = warn;
+    }
+    expect(String(warnings[0])).toMatch(/worker threads failed.*no worker here/);
+  });
+
+  it('rebuilds a cache that was damaged', async () => {
+    const dir = copySampleCorpus();
+    await openAndSave(dir);
+    const cache = path.join(dir, '.folio', 'cache');
+    writeFileSync(path.join(cache, 'index.bin'), 'not an index');
+    writeFileSync(path.join(cache, 'extractions.ndjson'), '{"id":"garbage"}\n');
+    const corpus = await Corpus.open(dir);
+    expect(
+      corpus
+        .search('"thanh uy can tho"')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([SAMPLE_IDS[0], SAMPLE_IDS[1], SAMPLE_IDS[4]]);
+    expect(corpus.report(SAMPLE_IDS[0]!).metadata.author.value).toBe('Ngọc Quy');
+    writeFileSync(path.join(cache, 'reports.json'), '{ broken');
+    expect((await Corpus.open(dir)).summary(SAMPLE_IDS[2]!).place).toBe('Thanh Trì, Hà Nội');
   });
 
   it('still opens a corpus whose cache cannot be written, and says why', async () => {
@@ -139,7 +186,7 @@ describe('Corpus.open', () => {
       'a.txt': 'Tỉnh ủy Lạng Sơn',
       '.folio/cache': 'a file where the cache folder goes',
     });
-    const corpus = await Corpus.open(dir);
+    const corpus = await openAndSave(dir);
     expect(corpus.ids()).toEqual(['a']);
     expect(corpus.info().cacheWarning).toMatch(/could not save the cache in .*\.folio/);
     expect(corpus.search('lang son').map((r) => r.id)).toEqual(['a']);
