@@ -173,6 +173,8 @@ export class Corpus {
     onProgress?: (done: number, total: number) => void,
   ): Promise<void> {
     let done = 0;
+    // The files are found: say how many, before the first is read.
+    onProgress?.(0, files.length);
     const toRead: FoundFile[] = [];
     const ingested: ReportRecord[] = [];
     for (const found of files) {
@@ -443,9 +445,10 @@ export class Corpus {
   /** Library rows of every report that passes `filters`. */
   list(filters: ReportFilters = {}): ReportSummary[] {
     const rows: ReportSummary[] = [];
+    const passes = rowFilter(filters);
     for (const record of this.records.values()) {
       const row = this.summarize(record);
-      if (matchesFilters(row, filters)) rows.push(row);
+      if (passes(row)) rows.push(row);
     }
     return rows;
   }
@@ -511,9 +514,8 @@ export class Corpus {
     if (parsed.words.length + parsed.phrases.length === 0) {
       return this.list(filters).map((row) => ({ id: row.id, score: 0 }));
     }
-    const allowed = hasFilters(filters)
-      ? (id: string) => matchesFilters(this.summarize(this.record(id)), filters)
-      : undefined;
+    const passes = rowFilter(filters);
+    const allowed = hasFilters(filters) ? (id: string) => passes(this.summarize(this.record(id))) : undefined;
     return this.index.search(parsed, allowed);
   }
 
@@ -1001,29 +1003,42 @@ function reanchor(annotations: StoredAnnotation[], before: string, after: string
   });
 }
 
-function matchesFilters(row: ReportSummary, filters: ReportFilters): boolean {
-  const anyOf = (wanted: string[] | undefined, values: Array<string | null>) =>
-    !wanted?.length || values.some((v) => v !== null && wanted.some((w) => sameValue(w, v)));
-  return (
-    anyOf(filters.tags, row.tags) &&
-    anyOf(filters.status, [row.status]) &&
-    anyOf(filters.source, [row.source]) &&
-    anyOf(filters.place, [row.place]) &&
-    anyOf(filters.label, row.labels) &&
-    anyOf(filters.reference, row.references) &&
-    (!filters.publishedFrom ||
-      (row.published !== null && row.published.slice(0, 10) >= filters.publishedFrom)) &&
-    (!filters.publishedTo || (row.published !== null && row.published.slice(0, 10) <= filters.publishedTo))
-  );
+/**
+ * A test for library rows against `filters`. Filter values match case- and normalisation-insensitively, so
+ * `thanh trì` selects `Thanh Trì`; each distinct value is folded once, not once per row.
+ */
+function rowFilter(filters: ReportFilters): (row: ReportSummary) => boolean {
+  const keys = new Map<string, string>();
+  const keyOf = (value: string) => {
+    let key = keys.get(value);
+    if (key === undefined) keys.set(value, (key = value.normalize('NFC').toLocaleLowerCase('vi')));
+    return key;
+  };
+  const anyOf = (wanted: string[] | undefined) => {
+    if (!wanted?.length) return () => true;
+    const accepted = new Set(wanted.map(keyOf));
+    return (values: ReadonlyArray<string | null>) => values.some((v) => v !== null && accepted.has(keyOf(v)));
+  };
+  const tags = anyOf(filters.tags);
+  const status = anyOf(filters.status);
+  const source = anyOf(filters.source);
+  const place = anyOf(filters.place);
+  const label = anyOf(filters.label);
+  const reference = anyOf(filters.reference);
+  const { publishedFrom: from, publishedTo: to } = filters;
+  return (row) =>
+    tags(row.tags) &&
+    status([row.status]) &&
+    source([row.source]) &&
+    place([row.place]) &&
+    label(row.labels) &&
+    reference(row.references) &&
+    (!from || (row.published !== null && row.published.slice(0, 10) >= from)) &&
+    (!to || (row.published !== null && row.published.slice(0, 10) <= to));
 }
 
 function hasFilters(filters: ReportFilters): boolean {
   return Object.values(filters).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
-}
-
-/** Filter values match case- and normalisation-insensitively, so `thanh trì` selects `Thanh Trì`. */
-function sameValue(a: string, b: string): boolean {
-  return a.normalize('NFC').toLocaleLowerCase('vi') === b.normalize('NFC').toLocaleLowerCase('vi');
 }
 
 function findAnnotation(state: ReportState, annotationId: string): StoredAnnotation {

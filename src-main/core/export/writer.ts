@@ -4,9 +4,12 @@ import path from 'node:path';
 import { FolioError } from '../errors';
 import type { OutputFile } from './types';
 
+/** Bytes of appended pieces gathered before they are written: one write instead of thousands of small ones. */
+const APPEND_BUFFER_BYTES = 1024 * 1024;
+
 /** Writes a format's output files into a folder; files built from pieces stay open until `close`. */
 export class FolderWriter {
-  private readonly open = new Map<string, FileHandle>();
+  private readonly open = new Map<string, { handle: FileHandle; pieces: Buffer[]; bytes: number }>();
   private readonly written = new Set<string>();
 
   constructor(readonly dir: string) {}
@@ -26,21 +29,32 @@ export class FolderWriter {
       await fs.writeFile(target, file.content);
       return;
     }
-    let handle = this.open.get(file.path);
-    if (!handle) {
+    let open = this.open.get(file.path);
+    if (!open) {
       await fs.mkdir(path.dirname(target), { recursive: true });
-      handle = await fs.open(target, 'a');
-      this.open.set(file.path, handle);
+      open = { handle: await fs.open(target, 'a'), pieces: [], bytes: 0 };
+      this.open.set(file.path, open);
       this.written.add(file.path);
     }
-    await handle.writeFile(file.content);
+    const piece = Buffer.from(file.content);
+    open.pieces.push(piece);
+    open.bytes += piece.length;
+    if (open.bytes >= APPEND_BUFFER_BYTES) await writePieces(open);
   }
 
-  /** Closes every file still open. */
+  /** Writes what is gathered and closes every file still open. */
   async close(): Promise<void> {
-    const handles = [...this.open.values()];
+    const files = [...this.open.values()];
     this.open.clear();
-    await Promise.all(handles.map((handle) => handle.close()));
+    await Promise.all(
+      files.map(async (open) => {
+        try {
+          await writePieces(open);
+        } finally {
+          await open.handle.close();
+        }
+      }),
+    );
   }
 
   /** Every path written, sorted. */
@@ -55,4 +69,11 @@ export class FolderWriter {
     }
     return path.join(this.dir, ...parts);
   }
+}
+
+async function writePieces(open: { handle: FileHandle; pieces: Buffer[]; bytes: number }): Promise<void> {
+  const bytes = Buffer.concat(open.pieces);
+  open.pieces = [];
+  open.bytes = 0;
+  await open.handle.writeFile(bytes);
 }

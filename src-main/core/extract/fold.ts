@@ -2,7 +2,8 @@ import { unitsToString } from '../text/units';
 
 /** The five Vietnamese tone marks as combining characters (grave, acute, tilde, hook above, dot below). */
 const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323';
-const VOWEL_CODES = new Set(Array.from('aăâeêioôơuưy', (c) => c.charCodeAt(0)));
+const VOWELS = new Uint8Array(65536);
+for (const vowel of 'aăâeêioôơuưy') VOWELS[vowel.charCodeAt(0)] = 1;
 
 // Per UTF-16 unit, filled lazily: lower case without tone, lower case with tone, flags (done, letter, tone).
 const baseTable = new Uint16Array(65536);
@@ -84,6 +85,27 @@ function compose(base: number, tone: number): number {
   return composed;
 }
 
+/** Puts a word's tone mark on its last vowel (one mark), or leaves every mark where written (several). */
+function placeTone(
+  text: string,
+  out: Uint16Array,
+  wordStart: number,
+  end: number,
+  tones: number,
+  tone: number,
+  tonePosition: number,
+): void {
+  if (tones === 1) {
+    let j = end - 1;
+    while (j >= wordStart && VOWELS[out[j]!] !== 1) j--;
+    if (j >= wordStart) out[j] = compose(out[j]!, tone);
+    else out[tonePosition] = lowerTable[text.charCodeAt(tonePosition)]!;
+  } else {
+    // Not a Vietnamese syllable.
+    for (let j = wordStart; j < end; j++) out[j] = lowerTable[text.charCodeAt(j)]!;
+  }
+}
+
 /** Folds text for matching, keeping its length: lower case, spaces to ' ', tone marks on one vowel. */
 export function foldText(text: string): string {
   // Moving each word's tone mark to its last vowel makes placement variants (`uỷ`/`ủy`, `khoá`/`khóa`) alike
@@ -94,24 +116,12 @@ export function foldText(text: string): string {
   let tone = 0;
   let tones = 0;
   let tonePosition = -1;
-  const closeWord = (end: number): void => {
-    if (tones === 1) {
-      let j = end - 1;
-      while (j >= wordStart && !VOWEL_CODES.has(out[j]!)) j--;
-      if (j >= wordStart) out[j] = compose(out[j]!, tone);
-      else out[tonePosition] = lowerTable[text.charCodeAt(tonePosition)]!;
-    } else if (tones > 1) {
-      // Not a Vietnamese syllable: leave every mark where it was written.
-      for (let j = wordStart; j < end; j++) out[j] = lowerTable[text.charCodeAt(j)]!;
-    }
-    wordStart = -1;
-    tones = 0;
-  };
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
+  // One step past the end closes the last word; locals only, since this runs over every character of a corpus.
+  for (let i = 0; i <= n; i++) {
+    const code = i < n ? text.charCodeAt(i) : 32;
     let flags = flagTable[code]!;
     if (flags === 0) flags = computeUnit(code);
-    out[i] = baseTable[code]!;
+    if (i < n) out[i] = baseTable[code]!;
     if (flags & LETTER) {
       if (wordStart < 0) wordStart = i;
       const t = flags >> TONE_SHIFT;
@@ -120,9 +130,12 @@ export function foldText(text: string): string {
         tone = t;
         tonePosition = i;
       }
-    } else if (wordStart >= 0) closeWord(i);
+    } else if (wordStart >= 0) {
+      if (tones > 0) placeTone(text, out, wordStart, i, tones, tone, tonePosition);
+      wordStart = -1;
+      tones = 0;
+    }
   }
-  if (wordStart >= 0) closeWord(n);
   return unitsToString(out);
 }
 

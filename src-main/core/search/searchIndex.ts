@@ -110,10 +110,10 @@ class Postings {
     this.bytes += other.bytes;
   }
 
-  /** The positions of entry `entry`, decoded. */
-  positionsOf(entry: number): number[] {
+  /** Decodes the positions of entry `entry` into `out` (emptied first, reused to spare allocations). */
+  positionsOf(entry: number, out: number[]): number[] {
     const end = entry + 1 < this.count ? this.starts[entry + 1]! : this.bytes;
-    const out: number[] = [];
+    out.length = 0;
     let position = 0;
     let i = this.starts[entry]!;
     while (i < end) {
@@ -330,28 +330,32 @@ export class SearchIndex {
     const postings = lists as Postings[];
     // Where each later word's entry is, by slot: one pass over each list instead of a search per candidate.
     const entryOf = postings.slice(1).map((list) => {
-      const map = new Map<number, number>();
+      const entries = new Int32Array(this.slotIds.length).fill(-1);
       for (let entry = 0; entry < list.count; entry++) {
-        if (scratch.matched[list.slots[entry]!] === round) map.set(list.slots[entry]!, entry);
+        if (scratch.matched[list.slots[entry]!] === round) entries[list.slots[entry]!] = entry;
       }
-      return map;
+      return entries;
     });
     const averageLength = this.liveLength / this.slotOf.size;
     const idf = postings.reduce((sum, list) => sum + this.idf(list.count), 0);
     const first = postings[0]!;
+    const starts: number[] = [];
+    const later: number[] = [];
     let found = false;
     for (let entry = 0; entry < first.count; entry++) {
       const slot = first.slots[entry]!;
       if (scratch.matched[slot] !== round || this.slotIds[slot] === null) continue;
-      const entries = entryOf.map((map) => map.get(slot));
-      if (entries.some((e) => e === undefined)) continue;
-      const later = entries.map((e, i) => new Set(postings[i + 1]!.positionsOf(e!)));
-      const occurrences = first
-        .positionsOf(entry)
-        .filter((start) => later.every((positions, i) => positions.has(start + i + 1))).length;
-      if (occurrences === 0) continue;
+      if (entryOf.some((entries) => entries[slot] === -1)) continue;
+      // Phrase starts that survive each later word standing at its offset; both lists ascend, so one merge each.
+      first.positionsOf(entry, starts);
+      let kept = starts.length;
+      for (let i = 0; i < entryOf.length && kept > 0; i++) {
+        postings[i + 1]!.positionsOf(entryOf[i]![slot]!, later);
+        kept = keepFollowed(starts, kept, later, i + 1);
+      }
+      if (kept === 0) continue;
       scratch.matched[slot] = round + 1;
-      scratch.scores[slot]! += idf * this.saturate(occurrences, this.lengths[slot]!, averageLength);
+      scratch.scores[slot]! += idf * this.saturate(kept, this.lengths[slot]!, averageLength);
       found = true;
     }
     return found;
@@ -398,8 +402,9 @@ export class SearchIndex {
     const counts: number[] = [];
     const sizes: number[] = [];
     const compacted: Postings[] = [];
+    const anyDead = live.length < this.slotIds.length;
     for (const [term, postings] of this.terms) {
-      const kept = this.compact(postings, newSlot);
+      const kept = anyDead ? this.compact(postings, newSlot) : postings;
       if (kept.count === 0) continue;
       terms.push(term);
       counts.push(kept.count);
@@ -519,4 +524,19 @@ function padding(length: number): Uint8Array {
 
 function padLength(length: number): number {
   return (8 - (length % 8)) % 8;
+}
+
+/**
+ * Keeps, among the first `count` phrase starts, those with `positions` holding `start + offset` (both ascending),
+ * compacting them to the front of `starts`; returns how many are kept.
+ */
+function keepFollowed(starts: number[], count: number, positions: readonly number[], offset: number): number {
+  let kept = 0;
+  let j = 0;
+  for (let i = 0; i < count; i++) {
+    const wanted = starts[i]! + offset;
+    while (j < positions.length && positions[j]! < wanted) j++;
+    if (j < positions.length && positions[j] === wanted) starts[kept++] = starts[i]!;
+  }
+  return kept;
 }
