@@ -9,6 +9,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const CORPUS_ROWS = [
   'cold-open',
   'cold-open-gap',
+  'cold-open-save',
   'warm-open',
   'search',
   'list-by-date',

@@ -27,8 +27,8 @@ export type AnalyzedFile =
       sha256: string;
       encoding: string;
       values: ExtractedValues;
-      /** The full extraction (with evidence, debris and captions) as JSON, ready for the cache file. */
-      extraction: string;
+      /** The full extraction (with evidence, debris and captions) as UTF-8 JSON, ready for the cache file. */
+      extraction: Uint8Array;
     }
   | { id: string; ok: false; code: SkippedFile['code']; reason: string };
 
@@ -65,7 +65,8 @@ export function analyzeFile(root: string, job: AnalyzeJob, shard: SearchIndex): 
       sha256: hash,
       encoding: decoded.encoding,
       values,
-      extraction: JSON.stringify(extraction),
+      // UTF-8 bytes take half the memory of the same JSON as a JavaScript string of Vietnamese text.
+      extraction: Buffer.from(JSON.stringify(extraction)),
     };
   } catch (error) {
     if (error instanceof FolioError && (error.code === 'binary' || error.code === 'undecodable')) {

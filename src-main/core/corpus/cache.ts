@@ -38,7 +38,7 @@ interface StoredAt {
 export class CorpusCache {
   private readonly reports = new Map<string, CachedReport & Partial<StoredAt>>();
   /** Extractions not yet in the extractions file, as its JSON lines. */
-  private readonly pending = new Map<string, string>();
+  private readonly pending = new Map<string, Buffer>();
   private dirty = false;
 
   private constructor(
@@ -86,13 +86,17 @@ export class CorpusCache {
     return [...this.reports.keys()];
   }
 
-  /** Records a report's values and full extraction (as JSON, or as the object to serialise). */
-  put(id: string, report: CachedReport, extraction: string | Extraction): void {
+  /** Records a report's values and full extraction (as UTF-8 JSON, or as the object to serialise). */
+  put(id: string, report: CachedReport, extraction: Uint8Array | Extraction): void {
     this.reports.set(id, { ...report });
-    const json = typeof extraction === 'string' ? extraction : JSON.stringify(extraction);
+    const json = extraction instanceof Uint8Array ? extraction : Buffer.from(JSON.stringify(extraction));
     this.pending.set(
       id,
-      `{"id":${JSON.stringify(id)},"textKey":${JSON.stringify(report.textKey)},"extraction":${json}}`,
+      Buffer.concat([
+        Buffer.from(`{"id":${JSON.stringify(id)},"textKey":${JSON.stringify(report.textKey)},"extraction":`),
+        json,
+        CLOSE_BRACE,
+      ]),
     );
     this.dirty = true;
   }
@@ -116,7 +120,7 @@ export class CorpusCache {
     const entry = this.reports.get(id);
     if (entry?.textKey !== textKey) return null;
     try {
-      const line = this.pending.get(id) ?? this.readLine(entry);
+      const line = this.pending.get(id)?.toString('utf8') ?? this.readLine(entry);
       const parsed = line === null ? null : JSON.parse(line);
       // The line names its report and text, so a file rewritten under stale offsets is never trusted.
       return parsed?.id === id && parsed.textKey === textKey ? (parsed.extraction as Extraction) : null;
@@ -160,13 +164,13 @@ export class CorpusCache {
     const saved = await fs.readFile(path.join(this.dir, EXTRACTIONS_FILE)).catch(() => Buffer.alloc(0));
     const lines: Buffer[] = [];
     const positions = new Map<string, StoredAt>();
-    const written = new Map<string, string>();
+    const written = new Map<string, Buffer>();
     let at = 0;
     for (const [id, entry] of this.reports) {
       const pending = this.pending.get(id);
       const line =
         pending !== undefined
-          ? Buffer.from(pending)
+          ? pending
           : entry.at !== undefined && entry.length !== undefined && entry.at + entry.length <= saved.length
             ? saved.subarray(entry.at, entry.at + entry.length)
             : null;
@@ -193,3 +197,4 @@ export class CorpusCache {
 }
 
 const NEWLINE = Buffer.from('\n');
+const CLOSE_BRACE = Buffer.from('}');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { version as FOLIO_VERSION } from '../../../package.json';
 import type { ExportFormatName, ManifestFile, TextVersion } from './types';
@@ -22,12 +22,14 @@ export interface Manifest {
 export async function describeFiles(dir: string, paths: readonly string[]): Promise<ManifestFile[]> {
   const files: ManifestFile[] = [];
   for (const relative of paths) {
-    const bytes = await fs.readFile(path.join(dir, ...relative.split('/')));
-    files.push({
-      path: relative,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      bytes: bytes.length,
-    });
+    // Streamed: a whole-corpus export is tens of megabytes, not worth holding in memory to hash.
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of createReadStream(path.join(dir, ...relative.split('/')))) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+    }
+    files.push({ path: relative, sha256: hash.digest('hex'), bytes });
   }
   return files;
 }

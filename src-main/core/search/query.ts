@@ -9,7 +9,8 @@ export interface ParsedQuery {
 /** Per folded UTF-16 unit: 0 not yet known, 1 separator, 2 part of a word (a letter, a digit or a surrogate). */
 const wordUnits = new Uint8Array(65536);
 
-function isWordUnit(code: number): boolean {
+/** Whether a folded UTF-16 unit belongs to a search token. */
+export function isWordUnit(code: number): boolean {
   let kind = wordUnits[code]!;
   if (kind === 0) {
     const isWord = (code >= 0xd800 && code <= 0xdfff) || /[\p{L}\p{N}]/u.test(String.fromCharCode(code));

@@ -1,5 +1,6 @@
-import { foldForSearch } from '../text/fold';
-import { forEachToken, parseQuery, type ParsedQuery } from './query';
+import { foldUnitsForSearch } from '../text/fold';
+import { isWordUnit, parseQuery, type ParsedQuery } from './query';
+import { FNV_OFFSET, hashUnit, TermTable, termOf } from './termTable';
 
 /** The searchable content of one report. */
 export interface SearchDocument {
@@ -154,13 +155,15 @@ interface Scratch {
  * parsing, and indexes built in worker threads merge into it by copying arrays.
  */
 export class SearchIndex {
-  private readonly terms = new Map<string, Postings>();
+  private terms = new Map<string, Postings>();
+  /** The same terms, found by their folded units while indexing; built on first use after a load or merge. */
+  private table: TermTable<Postings> | null = null;
   private sortedTerms: string[] | null = null;
   /** Report id of each slot, or null once the slot is dead. */
   private slotIds: Array<string | null> = [];
   private slotKeys: string[] = [];
   private lengths: number[] = [];
-  private readonly slotOf = new Map<string, number>();
+  private slotOf = new Map<string, number>();
   private liveLength = 0;
 
   /** An empty index. */
@@ -192,19 +195,36 @@ export class SearchIndex {
   /** Adds or replaces a report; `key` names the content indexed, so a cached index can be checked against it. */
   put(doc: SearchDocument, key = ''): void {
     const slot = this.claimSlot(doc.id, key, 0);
+    const table = this.termTable();
     let position = 0;
     let length = 0;
     for (const [field, weight] of FIELDS) {
-      forEachToken(foldForSearch(doc[field]), (token) => {
-        let postings = this.terms.get(token);
+      const units = foldUnitsForSearch(doc[field]);
+      let start = -1;
+      let hash = 0;
+      // The same tokens as `forEachToken`, read off the folded units; one step past the end closes the last.
+      for (let i = 0; i <= units.length; i++) {
+        const unit = i < units.length ? units[i]! : 32;
+        if (isWordUnit(unit)) {
+          if (start < 0) {
+            start = i;
+            hash = FNV_OFFSET;
+          }
+          hash = hashUnit(hash, unit);
+          continue;
+        }
+        if (start < 0) continue;
+        let postings = table.find(units, start, i, hash);
         if (!postings) {
-          // A token is a slice of the report's text; copying it lets that text be collected.
-          this.terms.set(Buffer.from(token, 'utf16le').toString('utf16le'), (postings = new Postings()));
+          const term = termOf(units, start, i);
+          this.terms.set(term, (postings = new Postings()));
+          table.add(term, hash, postings);
           this.sortedTerms = null;
         }
         postings.occur(slot, weight, position++);
         length += weight;
-      });
+        start = -1;
+      }
       // A gap between fields, so no phrase spans two.
       position++;
     }
@@ -221,10 +241,18 @@ export class SearchIndex {
     this.liveLength -= this.lengths[slot]!;
   }
 
-  /** Moves every report of `other` into this index, replacing reports with the same id. */
+  /** Moves every report of `other` into this index, replacing reports with the same id; `other` is used up. */
   merge(other: SearchIndex): void {
     // Entries of dead slots cannot be skipped while positions are copied whole; shards never have any.
     if (other.slotOf.size !== other.slotIds.length) throw new Error('merge: compact the index first');
+    if (this.slotIds.length === 0) {
+      // Into an empty index (a first open), the first shard is taken as it is rather than copied.
+      ({ terms: this.terms, slotIds: this.slotIds, slotKeys: this.slotKeys, lengths: this.lengths } = other);
+      ({ slotOf: this.slotOf, liveLength: this.liveLength } = other);
+      this.table = null;
+      this.sortedTerms = null;
+      return;
+    }
     const slotMap = new Uint32Array(other.slotIds.length);
     other.slotIds.forEach((id, slot) => {
       if (id !== null) slotMap[slot] = this.claimSlot(id, other.slotKeys[slot]!, other.lengths[slot]!);
@@ -233,10 +261,19 @@ export class SearchIndex {
       let mine = this.terms.get(token);
       if (!mine) {
         this.terms.set(token, (mine = new Postings()));
+        this.table?.add(token, TermTable.hash(token), mine);
         this.sortedTerms = null;
       }
       mine.append(postings, slotMap);
     }
+  }
+
+  private termTable(): TermTable<Postings> {
+    if (!this.table) {
+      this.table = new TermTable();
+      for (const [term, postings] of this.terms) this.table.add(term, TermTable.hash(term), postings);
+    }
+    return this.table;
   }
 
   private claimSlot(id: string, key: string, length: number): number {

@@ -1,4 +1,5 @@
-import { diffLines, diffWordsWithSpace, type ChangeObject } from 'diff';
+import { diffLines, type ChangeObject } from 'diff';
+import { diffSequences } from './myers';
 
 /** One change between two texts: `[from, to)` of the old text was replaced by `[newFrom, newTo)` of the new. */
 export interface TextChange {
@@ -19,6 +20,22 @@ export interface DiffOptions {
 }
 
 const DEFAULT_OPTIONS: Required<DiffOptions> = { hunkTimeoutMs: 50, lineTimeoutMs: 200 };
+/**
+ * Changed lines beyond which the line diff gives up (its cost grows with their number times the text's): a
+ * heavy correction touching most paragraphs is then diffed line against line instead.
+ */
+const MAX_LINE_EDITS = 200;
+/**
+ * A hunk needing more token edits than this share of its tokens (and more than `MIN_WORD_EDITS`) is shown as one
+ * replacement, as review tools do with lines too unlike to compare: past that, a word diff is confetti.
+ */
+const MAX_WORD_EDIT_SHARE = 0.15;
+const MIN_WORD_EDITS = 8;
+/**
+ * Work (tokens times edits, what the word diff's cost grows with) allowed for all hunks of one diff; hunks past
+ * it are shown as replacements. A count, not a clock, so the same texts always give the same changes.
+ */
+const WORD_DIFF_WORK = 30_000_000;
 
 /**
  * The changes that turn `before` into `after`, at word level (whitespace runs are tokens, so whitespace-only
@@ -33,14 +50,21 @@ export function diffTexts(before: string, after: string, options: DiffOptions = 
   const suffix = commonSuffixLength(before, after, prefix);
   const oldMiddle = before.slice(prefix, before.length - suffix);
   const newMiddle = after.slice(prefix, after.length - suffix);
-  const lineParts = diffLines(oldMiddle, newMiddle, { timeout: limits.lineTimeoutMs });
-  const hunks = lineParts ? changedHunks(lineParts) : [wholeHunk(oldMiddle, newMiddle)];
+  const lineParts = diffLines(oldMiddle, newMiddle, {
+    timeout: limits.lineTimeoutMs,
+    maxEditLength: MAX_LINE_EDITS,
+  });
+  const hunks = lineParts
+    ? changedHunks(lineParts)
+    : (linesSideBySide(oldMiddle, newMiddle) ?? [wholeHunk(oldMiddle, newMiddle)]);
   const changes: TextChange[] = [];
+  const budget = { work: WORD_DIFF_WORK };
   for (const hunk of hunks) {
     const oldText = oldMiddle.slice(hunk.from, hunk.to);
     const newText = newMiddle.slice(hunk.newFrom, hunk.newTo);
-    const wordParts = diffWordsWithSpace(oldText, newText, { timeout: limits.hunkTimeoutMs });
-    const local = wordParts ? changesFromParts(wordParts) : [replacement(0, 0, oldText, newText)];
+    const local = diffWords(oldText, newText, budget, performance.now() + limits.hunkTimeoutMs) ?? [
+      replacement(0, 0, oldText, newText),
+    ];
     for (const change of local) {
       changes.push(shift(change, prefix + hunk.from, prefix + hunk.newFrom));
     }
@@ -87,30 +111,81 @@ function changedHunks(parts: ChangeObject<string>[]): Hunk[] {
   return hunks;
 }
 
-function changesFromParts(parts: ChangeObject<string>[]): TextChange[] {
-  const changes: TextChange[] = [];
-  let oldPos = 0;
-  let newPos = 0;
-  let open: TextChange | null = null;
-  for (const part of parts) {
-    if (!part.added && !part.removed) {
-      if (open) changes.push(open);
-      open = null;
-      oldPos += part.value.length;
-      newPos += part.value.length;
-      continue;
+/**
+ * The word-level changes between two texts (words, white-space runs and single other characters are the
+ * tokens, so white-space edits stay visible); null past the edit or time limit.
+ */
+function diffWords(
+  oldText: string,
+  newText: string,
+  budget: { work: number },
+  deadline: number,
+): TextChange[] | null {
+  const ids = new Map<string, number>();
+  const oldTokens = tokensOf(oldText);
+  const newTokens = tokensOf(newText);
+  const idsOf = (tokens: string[]) =>
+    Int32Array.from(tokens, (token) => {
+      let id = ids.get(token);
+      if (id === undefined) ids.set(token, (id = ids.size));
+      return id;
+    });
+  const tokens = Math.max(1, oldTokens.length + newTokens.length);
+  const maxEdits = Math.min(
+    Math.max(MIN_WORD_EDITS, Math.ceil(tokens * MAX_WORD_EDIT_SHARE)),
+    Math.floor(budget.work / tokens),
+  );
+  const runs = diffSequences(idsOf(oldTokens), idsOf(newTokens), maxEdits, deadline);
+  const edits = runs?.reduce((sum, r) => sum + r.to - r.from + r.newTo - r.newFrom, 0) ?? maxEdits;
+  budget.work -= tokens * edits;
+  if (!runs) return null;
+  const oldStarts = startsOf(oldTokens);
+  const newStarts = startsOf(newTokens);
+  return runs.map((run) => {
+    const from = oldStarts[run.from]!;
+    const newFrom = newStarts[run.newFrom]!;
+    return replacement(
+      from,
+      newFrom,
+      oldText.slice(from, oldStarts[run.to]),
+      newText.slice(newFrom, newStarts[run.newTo]),
+    );
+  });
+}
+
+const TOKEN = /[\p{L}\p{N}\p{M}]+|[^\S\n]+|\n|[\s\S]/gu;
+
+function tokensOf(text: string): string[] {
+  return text.match(TOKEN) ?? [];
+}
+
+/** Where each token starts, and one more entry for the end. */
+function startsOf(tokens: readonly string[]): number[] {
+  const starts = [0];
+  for (const token of tokens) starts.push(starts.at(-1)! + token.length);
+  return starts;
+}
+
+/**
+ * When the line diff gives up and both texts have as many lines, pairs them line by line: each differing pair
+ * is a hunk. Exact, and right for what makes a line diff give up — a correction of words all through a text.
+ */
+function linesSideBySide(oldText: string, newText: string): Hunk[] | null {
+  const oldLines = oldText.split('\n');
+  const newLines = newText.split('\n');
+  if (oldLines.length !== newLines.length) return null;
+  const hunks: Hunk[] = [];
+  let from = 0;
+  let newFrom = 0;
+  oldLines.forEach((line, i) => {
+    const newLine = newLines[i]!;
+    if (line !== newLine) {
+      hunks.push({ from, to: from + line.length, newFrom, newTo: newFrom + newLine.length });
     }
-    open ??= replacement(oldPos, newPos, '', '');
-    if (part.removed) {
-      open.deleted += part.value;
-      open.to = oldPos += part.value.length;
-    } else {
-      open.inserted += part.value;
-      open.newTo = newPos += part.value.length;
-    }
-  }
-  if (open) changes.push(open);
-  return changes;
+    from += line.length + 1;
+    newFrom += newLine.length + 1;
+  });
+  return hunks;
 }
 
 function wholeHunk(oldText: string, newText: string): Hunk {

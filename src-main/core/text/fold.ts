@@ -6,12 +6,17 @@ import { unitsToString } from './units';
  * in the original: `Thành uỷ`, `Thành ủy` and `thanh uy` all fold to `thanh uy`.
  */
 export function foldForSearch(text: string): string {
+  return unitsToString(foldUnitsForSearch(text));
+}
+
+/** `foldForSearch` as UTF-16 units, for the indexer, which reads words off them without making strings. */
+export function foldUnitsForSearch(text: string): Uint16Array {
   const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     out[i] = foldTable[code] || foldUnit(code);
   }
-  return unitsToString(out);
+  return out;
 }
 
 /** The folded unit of every UTF-16 unit, filled on first sight (0 = not yet computed). */

@@ -64,6 +64,19 @@ describe('SearchIndex', () => {
     expect(ids(main, '"ha giang"').sort()).toEqual(['a', 'c']);
     expect(ids(main, 'thanh tri')).toEqual(['b']);
     expect(main.size).toBe(3);
+    // Words already in a merged shard are found again when a report is indexed afterwards.
+    main.put(doc('d', 'Tin Hà Giang'), 'key-d');
+    expect(ids(main, '"ha giang"').sort()).toEqual(['a', 'c', 'd']);
+  });
+
+  it('indexes a word longer than any in prose, and words with lone surrogates, exactly', () => {
+    const long = 'a'.repeat(10_000);
+    const index = indexOf(doc('x', `mở ${long} đóng`), doc('y', `\ud800lẻ loi`));
+    expect(ids(index, `"mo ${long} dong"`)).toEqual(['x']);
+    expect(ids(index, long.slice(0, 9_999))).toEqual(['x']);
+    index.put(doc('z', `${long}`), 'key-z');
+    expect(ids(index, long).sort()).toEqual(['x', 'z']);
+    expect(ids(index, 'loi')).toEqual(['y']);
   });
 
   it('keeps positions exact in a long report (multi-byte position deltas)', () => {

@@ -41,6 +41,17 @@ describe('diffTexts', () => {
     expect(changes).toEqual([{ from: 0, to: 5, newFrom: 0, newTo: 5, deleted: 'Thành', inserted: 'Thánh' }]);
   });
 
+  it('diffs a correction of words all through a text line against line, word by word', () => {
+    const lines = Array.from({ length: 600 }, (_, i) => `Đoạn ${i}: Thành ủy họp bàn công tác.`);
+    const corrected = lines.map((line, i) => (i % 2 ? line.replace('họp', 'hợp') : line));
+    const before = lines.join('\n');
+    const after = corrected.join('\n');
+    const changes = diffTexts(before, after);
+    expect(changes).toHaveLength(300);
+    expect(changes.every((c) => c.deleted === 'họp' && c.inserted === 'hợp')).toBe(true);
+    expect(applyChanges(before, changes)).toBe(after);
+  });
+
   it('falls back to a coarse but exact diff when a hunk times out', () => {
     const words = (seed: number) => Array.from({ length: 4000 }, (_, i) => `w${(i * seed) % 997}`).join(' ');
     const before = words(7);
