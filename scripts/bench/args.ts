@@ -9,6 +9,7 @@ export interface BenchOptions {
 /** What a child process measures: one corpus size, or the size-independent diffs. */
 export type ChildTask =
   | { task: 'corpus'; dir: string; work: string; runs: number; out: string }
+  | { task: 'session'; dir: string; work: string; out: string }
   | { task: 'diff'; runs: number; seed: number; out: string };
 
 /** The usage line printed by `--help` and after a bad option. */
@@ -40,7 +41,7 @@ export function isChild(argv: readonly string[]): boolean {
   return argv[0] === '--child';
 }
 
-/** Parses the hidden options a parent passes to a child process (`--child corpus|diff …`). */
+/** Parses the hidden options a parent passes to a child process (`--child corpus|session|diff …`). */
 export function parseChildTask(argv: readonly string[]): ChildTask {
   const values = readFlags(argv, ['child', 'dir', 'work', 'runs', 'seed', 'out'], []);
   const required = (name: string) => {
@@ -48,14 +49,28 @@ export function parseChildTask(argv: readonly string[]): ChildTask {
     if (value === undefined) throw new UsageError(`bench: --child ${values.child} needs --${name}`);
     return value;
   };
-  const runs = positiveInteger('--runs', required('runs'));
+  const runs = () => positiveInteger('--runs', required('runs'));
   if (values.child === 'corpus') {
-    return { task: 'corpus', dir: required('dir'), work: required('work'), runs, out: required('out') };
+    return {
+      task: 'corpus',
+      dir: required('dir'),
+      work: required('work'),
+      runs: runs(),
+      out: required('out'),
+    };
+  }
+  if (values.child === 'session') {
+    return { task: 'session', dir: required('dir'), work: required('work'), out: required('out') };
   }
   if (values.child === 'diff') {
-    return { task: 'diff', runs, seed: positiveInteger('--seed', required('seed')), out: required('out') };
+    return {
+      task: 'diff',
+      runs: runs(),
+      seed: positiveInteger('--seed', required('seed')),
+      out: required('out'),
+    };
   }
-  throw new UsageError(`bench: unknown --child task "${values.child}"; expected corpus or diff`);
+  throw new UsageError(`bench: unknown --child task "${values.child}"; expected corpus, session or diff`);
 }
 
 function readFlags(argv: readonly string[], withValue: string[], bare: string[]): Record<string, string> {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Corpus } from '../../src-main/core';
 import { FolioService } from '../../src-main/service/folioService';
@@ -27,7 +27,9 @@ export async function runChild(task: ChildTask, log: (line: string) => void): Pr
   const result =
     task.task === 'corpus'
       ? await benchCorpus(task.dir, task.work, task.runs, log)
-      : { measurements: measureDiffs(task.runs, task.seed, log), details: {} };
+      : task.task === 'session'
+        ? await benchSession(task.dir, task.work, log)
+        : { measurements: measureDiffs(task.runs, task.seed, log), details: {} };
   writeFileSync(task.out, JSON.stringify(result));
 }
 
@@ -67,13 +69,13 @@ async function benchCorpus(
   log('browser');
   const browser = await measureBrowser(service, corpus, runs, log);
   const rss: Measurement = {
-    id: 'peak-rss',
-    what: 'peak RSS of the process',
+    id: 'peak-rss-timing',
+    what: 'peak RSS of the timing process (every figure above, each run several times)',
     unit: 'bytes',
     samples: { values: [peakRss()] },
     reference: { what: 'report files on disk', samples: { values: [opens.corpusBytes] } },
     note:
-      `maxRSS of the process that measured this size, before the naive scan; peak after ` +
+      `maxRSS of the process that timed this size, before the naive scan; peak after ` +
       memory
         .toJSON()
         .map((m) => `${m.phase} ${formatBytes(m.peak)}`)
@@ -100,6 +102,38 @@ async function benchCorpus(
       memory: { peaks: memory.toJSON(), peakPhase: memory.peakPhase() },
     },
   };
+}
+
+/**
+ * The memory of one editor's session, in a fresh process: a cold open through the service (the cache removed,
+ * the sidecars kept), the query mix, library pages and an export as JSONL and CSV, once each. The timing
+ * process opens the corpus over and over, which no session does, so its peak is shown apart.
+ */
+async function benchSession(dir: string, work: string, log: (line: string) => void): Promise<ChildResult> {
+  await fs.rm(path.join(dir, '.folio', 'cache'), { recursive: true, force: true });
+  const service = new FolioService({
+    preferences: new JsonPreferenceStore(path.join(work, 'session-preferences.json')),
+    analysis: ANALYSIS,
+  });
+  log('one session: cold open, searches, pages, export');
+  const corpus = await service.open(dir);
+  timeSearches(corpus, 1);
+  await measureList(service, 1);
+  await measureExport(corpus, path.join(work, 'session-export'), 1);
+  await corpus.flush();
+  const files = await Promise.all(corpus.ids().map((id) => fs.stat(path.join(dir, `${id}.txt`))));
+  const rss: Measurement = {
+    id: 'peak-rss',
+    what: 'peak RSS of a session (one cold open, searches, pages, export)',
+    unit: 'bytes',
+    samples: { values: [peakRss()] },
+    reference: {
+      what: 'report files on disk',
+      samples: { values: [files.reduce((sum, stat) => sum + stat.size, 0)] },
+    },
+    note: 'maxRSS of a fresh process that did one session of work on the corpus, worker threads included',
+  };
+  return { measurements: [rss], details: {} };
 }
 
 /** The open measurements and the id of the report given 1,000 annotations; the corpora they used are let go. */

@@ -54,6 +54,12 @@ async function runBench(options: BenchOptions): Promise<void> {
         rows.push(...result.measurements.map((m) => toRow(size, m)));
         details[size] = result.details;
       }
+      const session = runChildProcess(
+        ['session', '--dir', dir, '--work', path.join(work, `work-${size}`)],
+        path.join(work, `session-${size}.json`),
+      );
+      if (typeof session === 'string') rows.push(failedRow(size, 'peak RSS of a session', session));
+      else rows.push(...session.measurements.map((m) => toRow(size, m)));
       rmSync(dir, { recursive: true, force: true });
     }
     log('diffs (independent of corpus size)');

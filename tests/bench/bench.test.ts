@@ -18,7 +18,7 @@ const CORPUS_ROWS = [
   'reanchor-mapping',
   'export-jsonl',
   'export-csv',
-  'peak-rss',
+  'peak-rss-timing',
   'browser-first-rows',
   'browser-scroll',
   'browser-open-100kb',
@@ -32,6 +32,7 @@ const WITH_REFERENCE = [
   'export-jsonl',
   'export-csv',
   'peak-rss',
+  'peak-rss-timing',
   ...DIFF_ROWS,
 ];
 const LATENCIES = [
@@ -72,6 +73,7 @@ describe('npm run bench (smoke run at 200 reports)', () => {
   it('measures every row, at the corpus size or independent of it', () => {
     expect(json.rows.map((r) => `${r.size}:${r.id}`)).toEqual([
       ...CORPUS_ROWS.map((id) => `200:${id}`),
+      '200:peak-rss',
       ...DIFF_ROWS.map((id) => `null:${id}`),
     ]);
   });
@@ -110,6 +112,7 @@ describe('npm run bench (smoke run at 200 reports)', () => {
     expect(lines[0]).toMatch(
       /^\| Reports +\| What +\| Figure +\| Reference +\| Ratio +\| Budget +\| Verdict +\|$/,
     );
-    expect(lines).toHaveLength(1 + CORPUS_ROWS.length + DIFF_ROWS.length);
+    // The header, the corpus rows, the session's memory row and the diff rows.
+    expect(lines).toHaveLength(1 + CORPUS_ROWS.length + 1 + DIFF_ROWS.length);
   });
 });

@@ -84,7 +84,12 @@ function analyzeInWorkers(
     };
     const post = (worker: Worker, message: ToWorker) => worker.postMessage(message);
     for (let t = 0; t < threads; t++) {
-      const worker = new Worker(script, { workerData: { root } });
+      // A small young generation: extraction makes much short-lived garbage, and both workers' heaps count in
+      // the memory of the app.
+      const worker = new Worker(script, {
+        workerData: { root },
+        resourceLimits: { maxYoungGenerationSizeMb: 8 },
+      });
       workers.push(worker);
       let inFlight = 0;
       let finished = false;
