@@ -49,13 +49,19 @@ import type {
   SkippedFile,
 } from './types';
 
+/** How often listing a folder reports how many files it found so far. */
+const SCAN_PROGRESS_MS = 100;
+
 /** Files larger than this are listed as skipped rather than opened: no news report is this long. */
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** How a corpus is opened. */
 export interface OpenOptions {
   maxFileBytes?: number;
-  /** Called as files are read, so a shell can show progress. */
+  /**
+   * Called as files are found (`total` still 0: a large folder takes a while to list) and then as they are
+   * read, so a shell can show progress.
+   */
   onProgress?: (done: number, total: number) => void;
   /** Where files are read, extracted and indexed: worker threads when a shell gives their script. */
   analysis?: AnalyzeOptions;
@@ -139,8 +145,13 @@ export class Corpus {
   }
 
   private async load(onProgress?: (done: number, total: number) => void): Promise<void> {
+    let lastReport = performance.now();
     const [files, cache, settings, stateIds] = await Promise.all([
-      findReportFiles(this.root),
+      findReportFiles(this.root, (count) => {
+        if (performance.now() - lastReport < SCAN_PROGRESS_MS) return;
+        lastReport = performance.now();
+        onProgress?.(count, 0);
+      }),
       CorpusCache.load(this.store.folioDir),
       this.store.readSettings(),
       this.store.listStateIds(),

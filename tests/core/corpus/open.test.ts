@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../../src-main/core';
+import { findReportFiles } from '../../../src-main/core/corpus/scan';
 import { BUILT_WORKER, buildCorpus, copySampleCorpus, SAMPLE_IDS } from '../../helpers/corpora';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
@@ -190,6 +191,14 @@ describe('Corpus.open', () => {
     expect(corpus.ids()).toEqual(['a']);
     expect(corpus.info().cacheWarning).toMatch(/could not save the cache in .*\.folio/);
     expect(corpus.search('lang son').map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('counts files as it finds them, nested folders included, before any is read', async () => {
+    const dir = buildCorpus({ 'a.txt': 'A', 'b/c.txt': 'C', 'b/d/e.txt': 'E', 'skip.md': 'no' });
+    const counts: number[] = [];
+    const found = await findReportFiles(dir, (count) => counts.push(count));
+    expect(found.map((f) => f.id)).toEqual(['a', 'b/c', 'b/d/e']);
+    expect(counts).toEqual([1, 2, 3]);
   });
 
   it('rejects a path that is not a folder', async () => {
