@@ -161,40 +161,87 @@ export class CorpusCache {
     const folioDir = path.dirname(this.dir);
     const gitignore = path.join(folioDir, '.gitignore');
     await fs.access(gitignore).catch(() => writeFileAtomic(gitignore, 'cache/\n'));
-    const saved = await fs.readFile(path.join(this.dir, EXTRACTIONS_FILE)).catch(() => Buffer.alloc(0));
-    const lines: Buffer[] = [];
     const positions = new Map<string, StoredAt>();
     const written = new Map<string, Buffer>();
-    let at = 0;
-    for (const [id, entry] of this.reports) {
-      const pending = this.pending.get(id);
-      const line =
-        pending !== undefined
-          ? pending
-          : entry.at !== undefined && entry.length !== undefined && entry.at + entry.length <= saved.length
-            ? saved.subarray(entry.at, entry.at + entry.length)
-            : null;
-      if (line === null) continue;
-      if (pending !== undefined) written.set(id, pending);
-      lines.push(line, NEWLINE);
-      positions.set(id, { at, length: line.length });
-      at += line.length + 1;
-    }
-    await writeFileAtomic(path.join(this.dir, EXTRACTIONS_FILE), Buffer.concat(lines));
-    const reports: Record<string, CachedReport & Partial<StoredAt>> = {};
+    await writeFileAtomic(path.join(this.dir, EXTRACTIONS_FILE), this.extractionLines(positions, written));
     for (const [id, entry] of this.reports) {
       Object.assign(entry, positions.get(id) ?? { at: undefined, length: undefined });
-      reports[id] = entry;
     }
     for (const [id, line] of written) if (this.pending.get(id) === line) this.pending.delete(id);
-    await writeFileAtomic(
-      path.join(this.dir, REPORTS_FILE),
-      JSON.stringify({ version: CACHE_VERSION, reports }),
-    );
-    await writeFileAtomic(path.join(this.dir, INDEX_FILE), index.serialize());
+    await writeFileAtomic(path.join(this.dir, REPORTS_FILE), this.reportsJson());
+    await writeFileAtomic(path.join(this.dir, INDEX_FILE), index.serializeChunks());
     await Promise.all(OLD_FILES.map((file) => fs.rm(path.join(this.dir, file), { force: true })));
+  }
+
+  /**
+   * The lines of the new extractions file: the saved lines still wanted, copied from the old file in runs of
+   * neighbours, then the new ones. Records where each line lands in `positions` and the new lines written.
+   */
+  private async *extractionLines(
+    positions: Map<string, StoredAt>,
+    written: Map<string, Buffer>,
+  ): AsyncGenerator<Uint8Array> {
+    let at = 0;
+    const place = (id: string, length: number) => {
+      positions.set(id, { at, length });
+      at += length + 1;
+    };
+    const old = await fs.open(path.join(this.dir, EXTRACTIONS_FILE), 'r').catch(() => null);
+    try {
+      const size = old ? (await old.stat()).size : 0;
+      // Each saved line is followed by its newline, so a wanted line ends before the file does.
+      const saved = [...this.reports]
+        .filter(([id, e]) => !this.pending.has(id) && e.at !== undefined && e.at + e.length! < size)
+        .sort((x, y) => x[1].at! - y[1].at!);
+      for (let first = 0; first < saved.length;) {
+        const start = saved[first]![1].at!;
+        let last = first;
+        let end = start + saved[first]![1].length! + 1;
+        while (last + 1 < saved.length && saved[last + 1]![1].at === end && end - start < COPY_RUN_BYTES) {
+          last++;
+          end += saved[last]![1].length! + 1;
+        }
+        const run = Buffer.alloc(end - start);
+        for (let read = 0; read < run.length;) {
+          const { bytesRead } = await old!.read(run, read, run.length - read, start + read);
+          if (bytesRead === 0) throw new Error('the extractions file shrank while it was copied');
+          read += bytesRead;
+        }
+        for (let i = first; i <= last; i++) place(saved[i]![0], saved[i]![1].length!);
+        yield run;
+        first = last + 1;
+      }
+    } finally {
+      // Closed before the new file is renamed over it, which Windows would refuse.
+      await old?.close();
+    }
+    for (const [id, line] of this.pending) {
+      if (!this.reports.has(id)) continue;
+      written.set(id, line);
+      place(id, line.length);
+      yield line;
+      yield NEWLINE;
+    }
+  }
+
+  /** `reports.json`, in pieces: at 100,000 reports one string of it would be a hundred megabytes. */
+  private *reportsJson(): Generator<Uint8Array> {
+    yield Buffer.from(`{"version":${CACHE_VERSION},"reports":{`);
+    let separator = '';
+    let piece = '';
+    for (const [id, entry] of this.reports) {
+      piece += `${separator}${JSON.stringify(id)}:${JSON.stringify(entry)}`;
+      separator = ',';
+      if (piece.length > 1 << 20) {
+        yield Buffer.from(piece);
+        piece = '';
+      }
+    }
+    yield Buffer.from(`${piece}}}`);
   }
 }
 
+/** Largest run of saved lines read from the old extractions file at once. */
+const COPY_RUN_BYTES = 8 * 1024 * 1024;
 const NEWLINE = Buffer.from('\n');
 const CLOSE_BRACE = Buffer.from('}');

@@ -425,11 +425,16 @@ export class SearchIndex {
     return out;
   }
 
-  /**
-   * The index as bytes: a JSON header (ids, keys, terms, sizes) and then every array as it is in memory, so
-   * loading is a read and a few views. Dead slots are left out.
-   */
+  /** The index as one buffer (see `serializeChunks`), to hand from a worker to the main thread. */
   serialize(): Uint8Array {
+    return Buffer.concat(this.serializeChunks());
+  }
+
+  /**
+   * The index as bytes, in pieces to write one after another: a JSON header (ids, keys, terms, sizes) and then
+   * every array as it is in memory, so loading is a read and a few views. Dead slots are left out.
+   */
+  serializeChunks(): Uint8Array[] {
     const live: number[] = [];
     const newSlot = new Uint32Array(this.slotIds.length);
     this.slotIds.forEach((id, slot) => {
@@ -475,7 +480,7 @@ export class SearchIndex {
       push(bytesOf(postings.weights.subarray(0, postings.count)));
       push(postings.positions.subarray(0, postings.bytes));
     }
-    return Buffer.concat(parts);
+    return parts;
   }
 
   /** The postings without entries of dead slots, renumbered to the compacted slots. */

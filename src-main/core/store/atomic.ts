@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
  * Writes a file so that a crash at any moment leaves either the old or the new content: a temporary file in
  * the same folder, fsync, rename over the target, fsync of the folder.
  */
-export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  target: string,
+  content: string | Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+): Promise<void> {
   const dir = path.dirname(target);
   await fs.mkdir(dir, { recursive: true });
   const temp = path.join(
@@ -15,7 +19,8 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
   );
   const handle = await fs.open(temp, 'w');
   try {
-    await handle.writeFile(content);
+    if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
+    else await writeChunks(handle, content);
     await handle.sync();
   } finally {
     await handle.close();
@@ -27,6 +32,32 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
     throw error;
   }
   await syncFolder(dir);
+}
+
+/** Bytes gathered from small chunks before one write: large files go out in a few big writes. */
+const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
+
+/** Writes chunks in order without ever holding the whole file (a cache can be hundreds of megabytes). */
+async function writeChunks(
+  handle: FileHandle,
+  chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+): Promise<void> {
+  let batch: Uint8Array[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    const data = batch.length === 1 ? batch[0]! : Buffer.concat(batch);
+    for (let offset = 0; offset < data.length;) {
+      offset += (await handle.write(data, offset)).bytesWritten;
+    }
+    batch = [];
+    bytes = 0;
+  };
+  for await (const chunk of chunks) {
+    batch.push(chunk);
+    bytes += chunk.length;
+    if (bytes >= WRITE_BATCH_BYTES) await flush();
+  }
+  await flush();
 }
 
 async function syncFolder(dir: string): Promise<void> {

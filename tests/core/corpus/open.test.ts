@@ -164,6 +164,28 @@ describe('Corpus.open', () => {
     expect(String(warnings[0])).toMatch(/worker threads failed.*no worker here/);
   });
 
+  it('keeps every saved extraction when a later save adds and replaces some', async () => {
+    const dir = copySampleCorpus();
+    await openAndSave(dir);
+    const changed = path.join(dir, `${SAMPLE_IDS[2]}.txt`);
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('Thanh Trì', 'Gia Lâm'));
+    writeFileSync(path.join(dir, 'new.txt'), 'Tỉnh ủy Quảng Ninh tổng kết\n\nTác giả: Lan Anh');
+    await openAndSave(dir);
+    const cached = await Corpus.open(dir);
+    const fresh = await Corpus.open(
+      buildCorpus(
+        Object.fromEntries(
+          [...SAMPLE_IDS, 'new'].map((id) => [`${id}.txt`, readFileSync(path.join(dir, `${id}.txt`))]),
+        ),
+      ),
+    );
+    for (const id of [...SAMPLE_IDS, 'new']) {
+      expect(cached.report(id).metadata).toEqual(fresh.report(id).metadata);
+      expect(cached.report(id).debris).toEqual(fresh.report(id).debris);
+    }
+    expect(cached.summary(SAMPLE_IDS[2]!).place).toMatch(/Gia Lâm/);
+  });
+
   it('rebuilds a cache that was damaged', async () => {
     const dir = copySampleCorpus();
     await openAndSave(dir);
