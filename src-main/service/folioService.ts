@@ -246,10 +246,10 @@ export class FolioService {
   }
 
   private listReports(input: ValidInput<'listReports'>): ReportPage {
-    const rows = this.matching(input.query, input.filters, input.collection);
+    const matching = this.matching(input.query, input.filters, input.collection);
     const keepOrder = (input.query.trim() || input.collection !== undefined) && input.sort === 'id';
     // Relevance order for a query, the editor's order for a collection, unless a column is chosen.
-    if (!keepOrder) this.order.sort(rows, input.sort, input.descending);
+    const rows = keepOrder ? matching : this.order.sort(matching, input.sort, input.descending);
     const page = rows.slice(input.offset, input.offset + input.limit);
     const withSnippets = input.query.trim()
       ? page.map((row) => {

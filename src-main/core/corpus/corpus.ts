@@ -245,9 +245,13 @@ export class Corpus {
     encoding: string,
     values: ExtractedValues,
   ): ReportRecord {
-    this.skippedFiles = this.skippedFiles.filter((s) => s.file !== found.file);
+    // A file that could not be read before and can now is no longer listed as skipped.
+    if (this.skippedFiles.length) this.skippedFiles = this.skippedFiles.filter((s) => s.file !== found.file);
     const record: ReportRecord = {
-      ...found,
+      id: found.id,
+      file: found.file,
+      size: found.size,
+      mtimeMs: found.mtimeMs,
       sha256,
       encoding,
       corrected: null,

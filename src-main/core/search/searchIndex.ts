@@ -31,6 +31,9 @@ const PREFIX_WEIGHT = 0.4;
 const MIN_PREFIX = 2;
 const MAX_WEIGHT = 0xffff;
 const FORMAT = 'folio-index-2';
+/** Scores are ranked in steps of 2^-24, far finer than any two reports' relevance differs by. */
+const SCORE_SCALE = 2 ** 24;
+const SCORE_STEPS = 2 ** 30;
 
 /**
  * The documents one term occurs in. Entries are appended in any slot order; positions are delta-encoded
@@ -320,14 +323,47 @@ export class SearchIndex {
           : this.scorePhrase(part.phrase, round, scratch);
       if (!found) return [];
     }
-    const hits: SearchHit[] = [];
     const { matched, scores } = scratch;
+    const found: number[] = [];
     for (let slot = 0; slot < matched.length; slot++) {
       if (matched[slot] !== parts.length) continue;
       const id = this.slotIds[slot];
-      if (id && (!allowed || allowed(id))) hits.push({ id, score: scores[slot]! });
+      if (id && (!allowed || allowed(id))) found.push(slot);
     }
-    return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    return this.ranked(found, scores);
+  }
+
+  /**
+   * Hits best first, equal scores in id order. A common word matches every report, so this sorts 100,000
+   * numbers natively (score and slot packed into one float) instead of 100,000 objects with a comparator.
+   */
+  private ranked(slots: number[], scores: Float64Array): SearchHit[] {
+    const slotSpace = 2 ** Math.ceil(Math.log2(this.slotIds.length + 1));
+    const keys = new Float64Array(slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      // Best first: the larger the score, the smaller the key; 2^53 bounds the packed value.
+      const rank = SCORE_STEPS - Math.min(SCORE_STEPS, Math.round(scores[slot]! * SCORE_SCALE));
+      keys[i] = rank * slotSpace + slot;
+    }
+    keys.sort();
+    const hits: SearchHit[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const slot = keys[i]! % slotSpace;
+      hits[i] = { id: this.slotIds[slot]!, score: scores[slot]! };
+    }
+    // Slots follow the order reports were indexed in; within one score, order by id.
+    for (let start = 0; start < hits.length;) {
+      const rank = Math.floor(keys[start]! / slotSpace);
+      let end = start + 1;
+      while (end < hits.length && Math.floor(keys[end]! / slotSpace) === rank) end++;
+      if (end - start > 1) {
+        const run = hits.slice(start, end).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+        for (let i = 0; i < run.length; i++) hits[start + i] = run[i]!;
+      }
+      start = end;
+    }
+    return hits;
   }
 
   /** Scores the slots still in the running that contain `word` (or, for a prefix, a longer word); false if none. */
