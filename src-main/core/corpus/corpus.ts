@@ -280,17 +280,17 @@ export class Corpus {
   }
 
   /** The normalised original text, read again from disk when it is not among the recently used. */
-  private originalText(record: ReportRecord): string {
+  private originalText(record: ReportRecord, remember = true): string {
     const cached = this.originals.get(record.id);
     if (cached !== undefined) return cached;
     const text = decodeReport(readFileSync(path.join(this.root, record.file)), record.file).text;
-    this.originals.put(record.id, text);
+    if (remember) this.originals.put(record.id, text);
     return text;
   }
 
   /** The text editors see: the correction when there is one, the original otherwise. */
-  private currentText(record: ReportRecord): string {
-    return record.corrected ?? this.originalText(record);
+  private currentText(record: ReportRecord, remember = true): string {
+    return record.corrected ?? this.originalText(record, remember);
   }
 
   private skip(file: string, code: SkippedFile['code'], reason: string): void {
@@ -373,13 +373,13 @@ export class Corpus {
   }
 
   /** The full extraction of a report's current text: recently used, from the cache file, or made again. */
-  private extractionOf(record: ReportRecord): Extraction {
+  private extractionOf(record: ReportRecord, remember = true): Extraction {
     const textKey = this.textKeyOf(record);
     const recent = this.extractions.get(record.id);
     if (recent?.textKey === textKey) return recent.extraction;
     const extraction =
-      this.cache.readExtraction(record.id, textKey) ?? extractMetadata(this.currentText(record));
-    this.extractions.put(record.id, { textKey, extraction });
+      this.cache.readExtraction(record.id, textKey) ?? extractMetadata(this.currentText(record, remember));
+    if (remember) this.extractions.put(record.id, { textKey, extraction });
     return extraction;
   }
 
@@ -468,12 +468,16 @@ export class Corpus {
     return rows;
   }
 
-  /** Everything about one report for the reader: texts, metadata with evidence, annotations, changes. */
-  report(id: string): ReportDetail {
+  /**
+   * Everything about one report for the reader: texts, metadata with evidence, annotations, changes. A bulk
+   * reader (an export of every report) passes `remember: false`, so it does not push the reports an editor
+   * has open out of the recently used, nor fill memory with texts read once.
+   */
+  report(id: string, { remember = true }: { remember?: boolean } = {}): ReportDetail {
     const record = this.record(id);
-    const text = this.currentText(record);
-    const original = this.originalText(record);
-    const extraction = this.extractionOf(record);
+    const text = this.currentText(record, remember);
+    const original = this.originalText(record, remember);
+    const extraction = this.extractionOf(record, remember);
     const textIndex = new CodePointIndex(text);
     const originalIndex = new CodePointIndex(original);
     const changes = diffTexts(original, text);

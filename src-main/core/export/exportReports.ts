@@ -56,7 +56,7 @@ export async function exportReports(corpus: Corpus, options: ExportOptions): Pro
     for (const file of writer.begin?.() ?? []) await files.write(file);
     let done = 0;
     for (const id of selected.ids) {
-      const { doc, unplaced } = exportDocument(corpus.report(id), version);
+      const { doc, unplaced } = exportDocument(corpus.report(id, { remember: false }), version);
       if (ANNOTATION_FORMATS.has(options.format)) {
         for (const { annotation, reason } of unplaced) {
           leftOut.push({
