@@ -813,6 +813,13 @@ export class Corpus {
       this.skippedFiles = this.skippedFiles.filter((s) => s.file !== file);
       return;
     }
+    const unchanged =
+      existing !== undefined &&
+      stat.size === existing.size &&
+      stat.mtimeMs === existing.mtimeMs &&
+      (await this.store.revisionOf(id)) === existing.revision;
+    // The echo of this corpus's own sidecar write, or a file touched without change: nothing to reload.
+    if (unchanged) return;
     this.originals.delete(id);
     await this.ingest([{ id, file, size: stat.size, mtimeMs: stat.mtimeMs }], new Set([id]));
     if (this.records.has(id)) this.emit({ kind: existing ? 'changed' : 'added', id });

@@ -48,6 +48,12 @@ export class SidecarStore {
     return { state, revision: sha256(bytes) };
   }
 
+  /** The revision of a report's sidecar as it is on disk now (null when there is none), without parsing it. */
+  async revisionOf(id: string): Promise<string | null> {
+    const bytes = await readIfExists(this.statePath(id));
+    return bytes === null ? null : sha256(bytes);
+  }
+
   /**
    * Writes a report's state atomically, provided the file still has `expectedRevision`; otherwise someone
    * else changed it since it was read and `FolioError('changed-on-disk')` is thrown instead of overwriting.

@@ -57,6 +57,28 @@ describe('watchCorpus', () => {
     }
   });
 
+  it('does not reload the echo of its own sidecar writes', async () => {
+    const dir = buildCorpus({ 'a.txt': 'Tỉnh ủy Lạng Sơn', 'b.txt': 'Huyện ủy Thanh Trì' });
+    const corpus = await Corpus.open(dir);
+    const stop = watchCorpus(corpus);
+    const changes: CorpusChange[] = [];
+    corpus.onDidChange((change) => changes.push(change));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await corpus.setStatus(['a'], 'done');
+      // A change by someone else after it, so the watcher is known to have caught up with the echo.
+      const other = nextChange(corpus, (c) => c.id === 'b');
+      writeFileSync(path.join(dir, 'b.txt'), 'Huyện ủy Gia Lâm');
+      await other;
+      expect(changes).toEqual([
+        { kind: 'changed', id: 'a' },
+        { kind: 'changed', id: 'b' },
+      ]);
+    } finally {
+      await stop();
+    }
+  });
+
   it('reloads a sidecar changed by another editor', async () => {
     const dir = buildCorpus({ 'a.txt': 'Tỉnh ủy Lạng Sơn' });
     const corpus = await Corpus.open(dir);
