@@ -9,6 +9,7 @@ import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { ElectronPreferenceStore } from './preferences';
 import { createMainWindow, windowStateOf } from './window';
+import { analysisWorkerUrl } from './worker';
 
 // The desktop shell: one window over the service, native menus and dialogs. No logic of its own.
 
@@ -32,8 +33,7 @@ async function start(): Promise<void> {
   const preferences = new ElectronPreferenceStore();
   const service = new FolioService({
     preferences,
-    // Bundled beside this entry point (see electron.vite.config.ts).
-    analysis: { workerScript: new URL('./analyze-worker.js', import.meta.url) },
+    analysis: { workerScript: analysisWorkerUrl(import.meta.url) },
     chooseFolder: async () => {
       const result = await dialog.showOpenDialog(mainWindow!, { properties: ['openDirectory'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);

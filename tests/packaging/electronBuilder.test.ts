@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
@@ -25,6 +25,24 @@ describe('electron-builder configuration', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.scripts.dist).toMatch(/electron-builder --linux --mac --win/);
     expect(pkg.main).toBe('out/main/index.js');
+  });
+
+  it('unpacks the analysis worker, which imports nothing from node_modules, from the asar archive', () => {
+    const config = parse(readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8'));
+    expect(config.asarUnpack).toEqual(['out/main/analyze-worker.js', 'out/main/chunks/**']);
+    // Unpacked, the worker cannot reach packages inside the archive: only Node's own modules and its chunks.
+    const importsOf = (file: string) =>
+      [
+        ...readFileSync(path.join(ROOT, 'out/main', file), 'utf8').matchAll(
+          /(?:from|import)\s*["']([^"']+)["']/g,
+        ),
+      ].map((m) => m[1]!);
+    const worker = importsOf('analyze-worker.js');
+    const chunks = worker.filter((i) => i.startsWith('./chunks/'));
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const specifier of [...worker, ...chunks.flatMap((chunk) => importsOf(chunk))]) {
+      expect(specifier).toMatch(/^(node:|\.\/)/);
+    }
   });
 
   it('rejects a broken configuration, so the check can fail', async () => {

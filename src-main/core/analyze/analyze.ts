@@ -4,8 +4,8 @@ import { FolioError } from '../errors';
 import { extractMetadata } from '../extract';
 import type { Extraction, Person } from '../extract/types';
 import { SearchIndex, type SearchDocument } from '../search/searchIndex';
-import { METADATA_FIELDS, type MetadataField } from '../store/schema';
-import { sha256 } from '../store/sidecars';
+import { METADATA_FIELDS, type MetadataField } from '../store/fields';
+import { sha256 } from '../store/hash';
 import { decodeReport } from '../text/decode';
 import type { SkippedFile } from '../corpus/types';
 

@@ -32,7 +32,8 @@ import {
   type ReportStatus,
   type StoredAnnotation,
 } from '../store/schema';
-import { sha256, SidecarStore } from '../store/sidecars';
+import { sha256 } from '../store/hash';
+import { SidecarStore } from '../store/sidecars';
 import { CorpusCache } from './cache';
 import { RecentCache } from './recentCache';
 import { findReportFiles, type FoundFile } from './scan';

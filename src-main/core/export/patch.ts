@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { FolioError } from '../errors';
-import { sha256 } from '../store/sidecars';
+import { sha256 } from '../store/hash';
 import type { ExportDocument, FormatContext, FormatWriter } from './types';
 
 /**

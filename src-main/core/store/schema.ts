@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { collectionSchema } from '../collections/schema';
+import { METADATA_FIELDS, type MetadataField } from './fields';
 
 /** The version written into every `.folio/` file; a newer file is read-only to this build. */
 export const SCHEMA_VERSION = 1;
@@ -8,19 +9,7 @@ export const SCHEMA_VERSION = 1;
 export const REPORT_STATUSES = ['new', 'in-progress', 'needs-review', 'done'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
-/** Metadata fields the editor can correct. */
-export const METADATA_FIELDS = [
-  'title',
-  'published',
-  'source',
-  'author',
-  'place',
-  'section',
-  'viewCount',
-  'references',
-  'people',
-] as const;
-export type MetadataField = (typeof METADATA_FIELDS)[number];
+export { METADATA_FIELDS, type MetadataField };
 
 const isoTime = z.string().min(1);
 

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { FolioError } from '../errors';
 import { toPrettyJson, writeFileAtomic } from './atomic';
+import { sha256 } from './hash';
 import {
   corpusSettingsSchema,
   DEFAULT_LABELS,
@@ -162,9 +162,4 @@ async function readIfExists(file: string): Promise<Buffer | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new FolioError('unreadable', `${file}: cannot be read (${(error as Error).message})`, file);
   }
-}
-
-/** Hex SHA-256 of some bytes. */
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
