@@ -160,30 +160,32 @@ export class Corpus {
     this.settings = settings;
     this.cache = cache;
     this.index = cache.index ?? SearchIndex.create();
-    await this.ingest(files, new Set(stateIds), onProgress);
-    // Workers finish in any order; the library's default order is the files' order.
-    this.records = new Map(
-      files.flatMap((found) => {
+    const read = await this.ingest(files, new Set(stateIds), onProgress);
+    if (read > 0) {
+      // Workers finish in any order; the library's default order is the files' order.
+      const records = new Map<string, ReportRecord>();
+      for (const found of files) {
         const record = this.records.get(found.id);
-        return record ? [[found.id, record] as const] : [];
-      }),
-    );
-    const present = new Set(files.map((f) => f.id));
-    for (const id of new Set([...cache.ids(), ...this.index.ids()])) {
-      if (!present.has(id)) this.forget(id);
+        if (record) records.set(found.id, record);
+      }
+      this.records = records;
     }
+    // Reports cached or indexed before whose files are gone (or no longer readable as reports).
+    for (const id of cache.ids()) if (!this.records.has(id)) this.forget(id);
+    for (const id of this.index.ids()) if (!this.records.has(id)) this.forget(id);
   }
 
   /**
    * Brings reports up to date with their files: unchanged ones (same size and modification time as cached)
    * are taken from the cache without reading them; the rest are read, extracted and indexed, in worker
-   * threads for a large batch. Then sidecars are read and whatever depends on them refreshed.
+   * threads for a large batch. Then sidecars are read and whatever depends on them refreshed. Returns how many
+   * files were read.
    */
   private async ingest(
     files: FoundFile[],
     withState: Set<string>,
     onProgress?: (done: number, total: number) => void,
-  ): Promise<void> {
+  ): Promise<number> {
     let done = 0;
     // The files are found: say how many, before the first is read.
     onProgress?.(0, files.length);
@@ -238,6 +240,7 @@ export class Corpus {
       if (withState.has(record.id)) await this.loadState(record);
       this.refreshDerived(record);
     }
+    return toRead.length;
   }
 
   private addRecord(

