@@ -532,26 +532,30 @@ export class Corpus {
   }
 
   /** Ids of the reports matching a query (words, "phrases") and filters, best first; all of them for an empty query. */
-  searchHits(query: string, filters: ReportFilters = {}): Array<{ id: string; score: number }> {
+  searchHits(
+    query: string,
+    filters: ReportFilters = {},
+    limit = Infinity,
+  ): Array<{ id: string; score: number }> {
     const parsed = parseQuery(query);
     if (parsed.words.length + parsed.phrases.length === 0) {
-      return this.list(filters).map((row) => ({ id: row.id, score: 0 }));
+      return this.list(filters)
+        .slice(0, limit)
+        .map((row) => ({ id: row.id, score: 0 }));
     }
     const passes = rowFilter(filters);
     const allowed = hasFilters(filters) ? (id: string) => passes(this.summarize(this.record(id))) : undefined;
-    return this.index.search(parsed, allowed);
+    return this.index.search(parsed, allowed, limit);
   }
 
   /** Reports matching a query and filters, best first, with snippets. */
   search(query: string, filters: ReportFilters = {}, limit = 50): SearchResult[] {
-    return this.searchHits(query, filters)
-      .slice(0, limit)
-      .map((hit) => ({
-        id: hit.id,
-        score: hit.score,
-        title: this.summary(hit.id).title,
-        ...this.snippet(hit.id, query),
-      }));
+    return this.searchHits(query, filters, limit).map((hit) => ({
+      id: hit.id,
+      score: hit.score,
+      title: this.summary(hit.id).title,
+      ...this.snippet(hit.id, query),
+    }));
   }
 
   /** The excerpt of a report around the query's first match, highlights in code points of the excerpt. */

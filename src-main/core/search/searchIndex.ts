@@ -291,10 +291,11 @@ export class SearchIndex {
   }
 
   /**
-   * Reports containing every word and phrase of `query`, best first; `allowed` keeps only ids that passed the
-   * filters. The last loose word also matches as a prefix, so instant search finds `thanh` from `tha`.
+   * Reports containing every word and phrase of `query`, best first (the best `limit` of them); `allowed` keeps
+   * only ids that passed the filters. The last loose word also matches as a prefix, so instant search finds
+   * `thanh` from `tha`.
    */
-  search(query: string | ParsedQuery, allowed?: (id: string) => boolean): SearchHit[] {
+  search(query: string | ParsedQuery, allowed?: (id: string) => boolean, limit = Infinity): SearchHit[] {
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
     const parts = [
       ...parsed.words.map((word, i) => ({
@@ -330,21 +331,27 @@ export class SearchIndex {
       const id = this.slotIds[slot];
       if (id && (!allowed || allowed(id))) found.push(slot);
     }
-    return this.ranked(found, scores);
+    return this.ranked(found, scores, limit);
   }
 
   /**
    * Hits best first, equal scores in id order. A common word matches every report, so this sorts 100,000
    * numbers natively (score and slot packed into one float) instead of 100,000 objects with a comparator.
    */
-  private ranked(slots: number[], scores: Float64Array): SearchHit[] {
+  private ranked(slots: number[], scores: Float64Array, limit: number): SearchHit[] {
     const slotSpace = 2 ** Math.ceil(Math.log2(this.slotIds.length + 1));
-    const keys = new Float64Array(slots.length);
+    let keys = new Float64Array(slots.length);
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
       // Best first: the larger the score, the smaller the key; 2^53 bounds the packed value.
       const rank = SCORE_STEPS - Math.min(SCORE_STEPS, Math.round(scores[slot]! * SCORE_SCALE));
       keys[i] = rank * slotSpace + slot;
+    }
+    if (limit < keys.length) {
+      // Only the best `limit`, with every hit as good as the last of them (ties are then ordered by id, as in
+      // the full ranking): the limit-th smallest key is found in linear time, not by sorting them all.
+      const lastRank = Math.floor(nthSmallest(keys.slice(), limit - 1) / slotSpace);
+      keys = keys.filter((key) => Math.floor(key / slotSpace) <= lastRank);
     }
     keys.sort();
     const hits: SearchHit[] = new Array(keys.length);
@@ -363,7 +370,7 @@ export class SearchIndex {
       }
       start = end;
     }
-    return hits;
+    return hits.length > limit ? hits.slice(0, limit) : hits;
   }
 
   /** Scores the slots still in the running that contain `word` (or, for a prefix, a longer word); false if none. */
@@ -617,4 +624,28 @@ function keepFollowed(starts: number[], count: number, positions: readonly numbe
     if (j < positions.length && positions[j] === wanted) starts[kept++] = starts[i]!;
   }
   return kept;
+}
+
+/** The `n`-th smallest (0-based) of `values`, which it reorders (Hoare's selection). */
+function nthSmallest(values: Float64Array, n: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = swap;
+      }
+    }
+    if (n <= j) high = j;
+    else if (n >= i) low = i;
+    else return values[n]!;
+  }
+  return values[n]!;
 }

@@ -79,6 +79,19 @@ describe('SearchIndex', () => {
     expect(ids(index, 'loi')).toEqual(['y']);
   });
 
+  it('gives the best hits alone exactly as the head of the full ranking, ties in id order', () => {
+    const docs = Array.from({ length: 300 }, (_, i) =>
+      doc(`r${String((i * 7919) % 300).padStart(3, '0')}`, i % 3 ? 'Tỉnh ủy họp' : 'Tỉnh ủy họp bàn Tỉnh ủy'),
+    );
+    const index = indexOf(...docs);
+    const full = index.search('tinh uy');
+    expect(full).toHaveLength(300);
+    for (const limit of [1, 7, 100, 150, 299])
+      expect(index.search('tinh uy', undefined, limit)).toEqual(full.slice(0, limit));
+    const tied = full.filter((hit) => hit.score === full.at(-1)!.score).map((hit) => hit.id);
+    expect(tied).toEqual([...tied].sort());
+  });
+
   it('keeps positions exact in a long report (multi-byte position deltas)', () => {
     const filler = Array.from({ length: 20000 }, (_, i) => `từ${i}`).join(' ');
     const index = indexOf(doc('long', `${filler} Ban Tổ chức Thành ủy ${filler} kết thúc`));
