@@ -80,6 +80,11 @@ export class CorpusCache {
     return cache;
   }
 
+  /** Whether the cache knows no report at all (a first open, or one after the cache was deleted). */
+  get isEmpty(): boolean {
+    return this.reports.size === 0;
+  }
+
   /** Whether anything changed since the cache was loaded or saved. */
   get changed(): boolean {
     return this.dirty;

@@ -9,7 +9,7 @@ import {
   type AnalyzedFile,
   type ExtractedValues,
 } from '../analyze/analyze';
-import { analyzeFiles, type AnalyzeOptions } from '../analyze/pool';
+import { analyzeFiles, WorkerPool, type AnalyzeOptions } from '../analyze/pool';
 import { FolioError } from '../errors';
 import { extractMetadata } from '../extract';
 import type { Extraction } from '../extract/types';
@@ -147,20 +147,29 @@ export class Corpus {
 
   private async load(onProgress?: (done: number, total: number) => void): Promise<void> {
     let lastReport = performance.now();
-    const [files, cache, settings, stateIds] = await Promise.all([
+    const cacheLoaded = CorpusCache.load(this.store.folioDir);
+    // With no cache every file will be read: the workers load their script while the folder is listed.
+    const pool = cacheLoaded.then((cache) =>
+      cache.isEmpty ? WorkerPool.start(this.root, this.analysis) : null,
+    );
+    const [files, cache, settings, stateIds, workers] = await Promise.all([
       findReportFiles(this.root, (count) => {
         if (performance.now() - lastReport < SCAN_PROGRESS_MS) return;
         lastReport = performance.now();
         onProgress?.(count, 0);
       }),
-      CorpusCache.load(this.store.folioDir),
+      cacheLoaded,
       this.store.readSettings(),
       this.store.listStateIds(),
-    ]);
+      pool,
+    ]).catch(async (error: unknown) => {
+      (await pool.catch(() => null))?.close();
+      throw error;
+    });
     this.settings = settings;
     this.cache = cache;
     this.index = cache.index ?? SearchIndex.create();
-    const read = await this.ingest(files, new Set(stateIds), onProgress);
+    const read = await this.ingest(files, new Set(stateIds), onProgress, workers);
     if (read > 0) {
       // Workers finish in any order; the library's default order is the files' order.
       const records = new Map<string, ReportRecord>();
@@ -185,6 +194,7 @@ export class Corpus {
     files: FoundFile[],
     withState: Set<string>,
     onProgress?: (done: number, total: number) => void,
+    pool: WorkerPool | null = null,
   ): Promise<number> {
     let done = 0;
     // The files are found: say how many, before the first is read.
@@ -209,29 +219,35 @@ export class Corpus {
       onProgress?.(++done, files.length);
     }
     const byId = new Map(toRead.map((found) => [found.id, found]));
-    const shards = await analyzeFiles(this.root, toRead, this.analysis, (result: AnalyzedFile) => {
-      const found = byId.get(result.id)!;
-      if (result.ok) {
-        this.cache.put(
-          found.id,
-          {
-            size: found.size,
-            mtimeMs: found.mtimeMs,
-            sha256: result.sha256,
-            encoding: result.encoding,
-            textKey: originalTextKey(result.sha256),
-            values: result.values,
-          },
-          result.extraction,
-        );
-        this.extractions.delete(found.id);
-        ingested.push(this.addRecord(found, result.sha256, result.encoding, result.values));
-      } else {
-        this.skip(found.file, result.code, result.reason);
-        this.drop(found.id);
-      }
-      onProgress?.(++done, files.length);
-    });
+    const shards = await analyzeFiles(
+      this.root,
+      toRead,
+      this.analysis,
+      (result: AnalyzedFile) => {
+        const found = byId.get(result.id)!;
+        if (result.ok) {
+          this.cache.put(
+            found.id,
+            {
+              size: found.size,
+              mtimeMs: found.mtimeMs,
+              sha256: result.sha256,
+              encoding: result.encoding,
+              textKey: originalTextKey(result.sha256),
+              values: result.values,
+            },
+            result.extraction,
+          );
+          this.extractions.delete(found.id);
+          ingested.push(this.addRecord(found, result.sha256, result.encoding, result.values));
+        } else {
+          this.skip(found.file, result.code, result.reason);
+          this.drop(found.id);
+        }
+        onProgress?.(++done, files.length);
+      },
+      pool,
+    );
     for (const shard of shards) {
       this.index.merge(shard);
       this.cache.touch();
