@@ -1,13 +1,15 @@
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 
 /** Debian's Chromium, or the one `CHROMIUM_PATH` names. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Headless Chromium with a fresh profile folder and no background network traffic (this machine has none). */
-export function launchChromium(
+export async function launchChromium(
   profileDir: string,
   viewport = { width: 1400, height: 900 },
 ): Promise<BrowserContext> {
+  // Loaded when needed: playwright-core alone adds 80 MB to a process, which the bench's memory rows must not count.
+  const { chromium } = await import('playwright-core');
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
