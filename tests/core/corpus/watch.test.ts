@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Corpus, watchCorpus, type CorpusChange } from '../../../src-main/core';
@@ -34,6 +34,29 @@ describe('watchCorpus', () => {
       const removed = nextChange(corpus, (c) => c.id === 'b');
       rmSync(path.join(dir, 'b.txt'));
       expect(await removed).toEqual({ kind: 'removed', id: 'b' });
+      expect(corpus.ids()).toEqual(['a']);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('follows folders of reports added and deleted while the corpus is open', async () => {
+    const dir = buildCorpus({ 'a.txt': 'Tỉnh ủy Lạng Sơn' });
+    const corpus = await Corpus.open(dir);
+    const stop = watchCorpus(corpus);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const added = nextChange(corpus, (c) => c.id === '2019/tin/b');
+      mkdirSync(path.join(dir, '2019', 'tin'), { recursive: true });
+      writeFileSync(path.join(dir, '2019', 'tin', 'b.txt'), 'Huyện ủy Thanh Trì');
+      expect(await added).toEqual({ kind: 'added', id: '2019/tin/b' });
+      // A file added to the new folder later is seen too: the folder is watched now.
+      const later = nextChange(corpus, (c) => c.id === '2019/tin/c');
+      writeFileSync(path.join(dir, '2019', 'tin', 'c.txt'), 'Đảng ủy xã Tân Lập');
+      expect(await later).toEqual({ kind: 'added', id: '2019/tin/c' });
+      const removed = nextChange(corpus, (c) => c.kind === 'removed' && c.id === '2019/tin/c');
+      rmSync(path.join(dir, '2019'), { recursive: true });
+      await removed;
       expect(corpus.ids()).toEqual(['a']);
     } finally {
       await stop();
