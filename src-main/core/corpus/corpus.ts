@@ -309,8 +309,8 @@ export class Corpus {
   }
 
   /** The text editors see: the correction when there is one, the original otherwise. */
-  private currentText(record: ReportRecord, remember = true): string {
-    return record.corrected ?? this.originalText(record, remember);
+  private currentText(record: ReportRecord): string {
+    return record.corrected ?? this.originalText(record);
   }
 
   private skip(file: string, code: SkippedFile['code'], reason: string): void {
@@ -392,13 +392,12 @@ export class Corpus {
     return record.corrected === null ? originalTextKey(record.sha256) : sha256(Buffer.from(record.corrected));
   }
 
-  /** The full extraction of a report's current text: recently used, from the cache file, or made again. */
-  private extractionOf(record: ReportRecord, remember = true): Extraction {
+  /** The full extraction of a report's current `text`: recently used, from the cache file, or made again. */
+  private extractionOf(record: ReportRecord, text: string, remember: boolean): Extraction {
     const textKey = this.textKeyOf(record);
     const recent = this.extractions.get(record.id);
     if (recent?.textKey === textKey) return recent.extraction;
-    const extraction =
-      this.cache.readExtraction(record.id, textKey) ?? extractMetadata(this.currentText(record, remember));
+    const extraction = this.cache.readExtraction(record.id, textKey) ?? extractMetadata(text);
     if (remember) this.extractions.put(record.id, { textKey, extraction });
     return extraction;
   }
@@ -495,11 +494,12 @@ export class Corpus {
    */
   report(id: string, { remember = true }: { remember?: boolean } = {}): ReportDetail {
     const record = this.record(id);
-    const text = this.currentText(record, remember);
+    // Read once: an uncorrected report's text is its original.
     const original = this.originalText(record, remember);
-    const extraction = this.extractionOf(record, remember);
+    const text = record.corrected ?? original;
+    const extraction = this.extractionOf(record, text, remember);
     const textIndex = new CodePointIndex(text);
-    const originalIndex = new CodePointIndex(original);
+    const originalIndex = text === original ? textIndex : new CodePointIndex(original);
     const changes = diffTexts(original, text);
     const backward = ChangeMapping.backward(changes);
     const annotations = (record.state?.annotations ?? []).map((a): AnnotationDto => {

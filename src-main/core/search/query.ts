@@ -1,4 +1,5 @@
-import { foldForSearch } from '../text/fold';
+import { foldUnitsForSearch } from '../text/fold';
+import { FNV_OFFSET, hashUnit, termOf } from './termTable';
 
 /** A parsed query: loose words and quoted phrases, all folded for search. */
 export interface ParsedQuery {
@@ -9,8 +10,7 @@ export interface ParsedQuery {
 /** Per folded UTF-16 unit: 0 not yet known, 1 separator, 2 part of a word (a letter, a digit or a surrogate). */
 const wordUnits = new Uint8Array(65536);
 
-/** Whether a folded UTF-16 unit belongs to a search token. */
-export function isWordUnit(code: number): boolean {
+function isWordUnit(code: number): boolean {
   let kind = wordUnits[code]!;
   if (kind === 0) {
     const isWord = (code >= 0xd800 && code <= 0xdfff) || /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
@@ -19,30 +19,38 @@ export function isWordUnit(code: number): boolean {
   return kind === 2;
 }
 
-/** Calls `visit` with each search token of folded text (runs of letters and digits) and where it starts. */
-export function forEachToken(folded: string, visit: (token: string, start: number) => void): void {
+/**
+ * Calls `visit` with each search token of folded text (a run of letters and digits): where it starts and ends,
+ * and its hash. The one tokenizer of indexing and querying, so both always split text the same way.
+ */
+export function forEachToken(
+  units: Uint16Array,
+  visit: (start: number, end: number, hash: number) => void,
+): void {
   let start = -1;
-  for (let i = 0; i < folded.length; i++) {
-    if (isWordUnit(folded.charCodeAt(i))) {
-      if (start < 0) start = i;
+  let hash = 0;
+  // One step past the end closes the last token.
+  for (let i = 0; i <= units.length; i++) {
+    const unit = i < units.length ? units[i]! : 32;
+    if (isWordUnit(unit)) {
+      if (start < 0) {
+        start = i;
+        hash = FNV_OFFSET;
+      }
+      hash = hashUnit(hash, unit);
     } else if (start >= 0) {
-      visit(folded.slice(start, i), start);
+      visit(start, i, hash);
       start = -1;
     }
   }
-  if (start >= 0) visit(folded.slice(start), start);
 }
 
-/** Splits folded text into search tokens (letters and digits). */
-export function tokenize(folded: string): string[] {
-  const tokens: string[] = [];
-  forEachToken(folded, (token) => tokens.push(token));
-  return tokens;
-}
-
-/** Folds and tokenizes any text: the one tokenizer shared by indexing and querying. */
+/** Folds and tokenizes any text. */
 export function searchTokens(text: string): string[] {
-  return tokenize(foldForSearch(text));
+  const units = foldUnitsForSearch(text);
+  const tokens: string[] = [];
+  forEachToken(units, (start, end) => tokens.push(termOf(units, start, end)));
+  return tokens;
 }
 
 /** Parses `cần thơ "thành uỷ"`: quoted parts are phrases, the rest are words; an unclosed quote runs to the end. */

@@ -1,6 +1,6 @@
 import { foldUnitsForSearch } from '../text/fold';
-import { isWordUnit, parseQuery, type ParsedQuery } from './query';
-import { FNV_OFFSET, hashUnit, TermTable, termOf } from './termTable';
+import { forEachToken, parseQuery, type ParsedQuery } from './query';
+import { TermTable, termOf } from './termTable';
 
 /** The searchable content of one report. */
 export interface SearchDocument {
@@ -203,31 +203,17 @@ export class SearchIndex {
     let length = 0;
     for (const [field, weight] of FIELDS) {
       const units = foldUnitsForSearch(doc[field]);
-      let start = -1;
-      let hash = 0;
-      // The same tokens as `forEachToken`, read off the folded units; one step past the end closes the last.
-      for (let i = 0; i <= units.length; i++) {
-        const unit = i < units.length ? units[i]! : 32;
-        if (isWordUnit(unit)) {
-          if (start < 0) {
-            start = i;
-            hash = FNV_OFFSET;
-          }
-          hash = hashUnit(hash, unit);
-          continue;
-        }
-        if (start < 0) continue;
-        let postings = table.find(units, start, i, hash);
+      forEachToken(units, (start, end, hash) => {
+        let postings = table.find(units, start, end, hash);
         if (!postings) {
-          const term = termOf(units, start, i);
+          const term = termOf(units, start, end);
           this.terms.set(term, (postings = new Postings()));
           table.add(term, hash, postings);
           this.sortedTerms = null;
         }
         postings.occur(slot, weight, position++);
         length += weight;
-        start = -1;
-      }
+      });
       // A gap between fields, so no phrase spans two.
       position++;
     }

@@ -1,12 +1,11 @@
-const FNV_OFFSET = 0x811c9dc5;
+/** Where a term's FNV-1a hash starts, before its first unit. */
+export const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /** Folds one UTF-16 unit into a running FNV-1a hash; start a term's hash from `FNV_OFFSET`. */
 export function hashUnit(hash: number, unit: number): number {
   return Math.imul(hash ^ unit, FNV_PRIME);
 }
-
-export { FNV_OFFSET };
 
 /** The string of `units[from, to)`, unit for unit (a lone surrogate too), whatever its length. */
 export function termOf(units: Uint16Array, from: number, to: number): string {

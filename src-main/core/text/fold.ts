@@ -9,7 +9,7 @@ export function foldForSearch(text: string): string {
   return unitsToString(foldUnitsForSearch(text));
 }
 
-/** `foldForSearch` as UTF-16 units, for the indexer, which reads words off them without making strings. */
+/** `foldForSearch` as UTF-16 units, for the tokenizer, which reads words off them without making strings. */
 export function foldUnitsForSearch(text: string): Uint16Array {
   const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
