@@ -7,6 +7,8 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
+      // Bundled, not loaded from node_modules: the analysis worker is unpacked from the asar archive.
+      externalizeDeps: { exclude: ['franc-min'] },
       rollupOptions: {
         input: {
           index: resolve('src-main/electron/main.ts'),

@@ -82,6 +82,7 @@ export function extractRecord(report: ReportDetail) {
     viewCount: effective('viewCount'),
     references: effective('references'),
     people: effective('people'),
+    language: report.language,
     debris: report.debris,
     captions: report.captions,
     confidence,

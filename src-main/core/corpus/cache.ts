@@ -1,11 +1,13 @@
 import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
 import { originalTextKey, type ExtractedValues } from '../analyze/analyze';
+import { EXTRACTOR_VERSION } from '../extract/version';
 import type { Extraction } from '../extract/types';
 import { SearchIndex } from '../search/searchIndex';
 import { writeFileAtomic } from '../store/atomic';
 
-const CACHE_VERSION = 4;
+/** The cache's layout and the extractor that filled it: either changing makes the whole cache stale. */
+const CACHE_VERSION = `4.${EXTRACTOR_VERSION}`;
 const REPORTS_FILE = 'reports.json';
 const EXTRACTIONS_FILE = 'extractions.ndjson';
 const INDEX_FILE = 'index.bin';
@@ -67,8 +69,10 @@ export class CorpusCache {
         .then((bytes) => SearchIndex.deserialize(bytes))
         .catch(() => null),
     ]);
-    const cache = new CorpusCache(dir, index);
-    if (reports?.version === CACHE_VERSION && typeof reports.reports === 'object') {
+    const current = reports?.version === CACHE_VERSION && typeof reports.reports === 'object';
+    // An index built by another extractor holds other values: it is rebuilt with the reports.
+    const cache = new CorpusCache(dir, current ? index : null);
+    if (current) {
       for (const [id, entry] of Object.entries(reports.reports) as Array<[string, StoredReport]>) {
         // The usual values are left out of the file (see `reportsJson`).
         entry.encoding ??= DEFAULT_ENCODING;
@@ -76,7 +80,7 @@ export class CorpusCache {
         cache.reports.set(id, entry as CachedReport);
       }
     }
-    cache.dirty = index === null || cache.reports.size === 0;
+    cache.dirty = !current || index === null || cache.reports.size === 0;
     return cache;
   }
 
@@ -243,7 +247,7 @@ export class CorpusCache {
 
   /** `reports.json`, in pieces: at 100,000 reports one string of it would be a hundred megabytes. */
   private *reportsJson(): Generator<Uint8Array> {
-    yield Buffer.from(`{"version":${CACHE_VERSION},"reports":{`);
+    yield Buffer.from(`{"version":${JSON.stringify(CACHE_VERSION)},"reports":{`);
     let separator = '';
     let piece = '';
     for (const [id, entry] of this.reports) {

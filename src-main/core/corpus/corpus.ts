@@ -532,6 +532,7 @@ export class Corpus {
       sha256: record.sha256,
       encoding: record.encoding,
       metadata: this.metadataOf(record, extraction, toCp),
+      language: extraction.language,
       debris: extraction.debris.map((d) => ({ ...toCp(d), kind: d.kind })),
       captions: extraction.captions.map(toCp),
       annotations,

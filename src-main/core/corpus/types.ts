@@ -87,6 +87,8 @@ export interface ReportDetail extends ReportSummary {
   sha256: string;
   encoding: string;
   metadata: Record<MetadataField, MetadataFieldDto>;
+  /** The language the extractor detected (ISO 639-1), null when too little text to tell. */
+  language: string | null;
   debris: Array<{ start: number; end: number; kind: DebrisKind }>;
   captions: Array<{ start: number; end: number }>;
   annotations: AnnotationDto[];

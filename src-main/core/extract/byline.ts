@@ -1,5 +1,6 @@
+import bylineWords from '../../../resources/extract/vi/bylines.json';
 import { found, nothing } from './extracted';
-import { collapseSpaces, phraseAlternation } from './fold';
+import { collapseSpaces, foldKey, phraseAlternation } from './fold';
 import { isBlank, lineFolded } from './layout';
 import type { Doc, Line } from './layout';
 import { provinceNamed } from './places';
@@ -21,7 +22,9 @@ const WRITER_PREFIX = new RegExp(
     `(?:\\s*[,&/-]\\s*(?:${phraseAlternation(['ảnh'])}))?\\s*:\\s*`,
   'u',
 );
-const THEO = new RegExp(`^(?:${phraseAlternation(['theo'])})\\s+`, 'u');
+const THEO = new RegExp(`^(?:${phraseAlternation(['theo', 'nguồn', 'nguồn tin'])})\\s*:?\\s+`, 'u');
+/** A collaborator's or reporter's signature before the name: `CTV Nguyễn Văn A/Báo X`, `PV Hồng Nhung`. */
+const ROLE_PREFIX = /^(?:CTV|PV|NV)\.?\s+(?=\p{Lu})/u;
 const PHOTO_PREFIX = new RegExp(
   `(?:^[ \\t]*|\\(\\s*|\\.\\s+)(${phraseAlternation(['ảnh'])}\\s*:\\s*)`,
   'gmu',
@@ -34,19 +37,35 @@ const OUTLET_WORDS = new RegExp(
 const CONFIDENCE = { prefixed: 0.9, withOutlet: 0.85, theo: 0.8, bare: 0.75, photo: 0.5 };
 const MAX_BYLINE = 100;
 
-/** True for 1–4 capitalised words, as in a byline name (`Ngọc Quy`, `Phùng Khiêm`). */
+/**
+ * True for 1–4 capitalised words, as in a byline name (`Ngọc Quy`, `Phùng Khiêm`), or 2–4 words in
+ * capitals (`KIM LOAN`), as bylines are often printed.
+ */
 export function isNameLike(text: string): boolean {
   const words = collapseSpaces(text).split(' ');
+  if (text.length > 40 || words.length < 1 || words.length > 4 || isNotPerson(text)) return false;
   return (
-    text.length <= 40 &&
-    words.length >= 1 &&
-    words.length <= 4 &&
-    words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))
+    words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w)) ||
+    (words.length >= 2 && words.every((w) => /^\p{Lu}{2,}$/u.test(w)))
   );
 }
 
+/** A name as an editor writes it: `KIM LOAN` → `Kim Loan`; title case and initials (`PTT`) stay as they are. */
+export function nameCase(name: string): string {
+  const collapsed = collapseSpaces(name);
+  if (/\p{Ll}/u.test(collapsed) || /^\p{Lu}{2,4}$/u.test(collapsed)) return collapsed;
+  return collapsed.replace(/\p{L}+/gu, (w) => w[0]! + w.slice(1).toLowerCase());
+}
+
+const NOT_PEOPLE = new Set(bylineWords.notPeople.map(foldKey));
+
+/** Signatures that stand for a role, not a person (`PV`, `CTV`, `Nhóm PV`). */
+export function isNotPerson(text: string): boolean {
+  return NOT_PEOPLE.has(foldKey(text));
+}
+
 /** Acronyms that sign a report without naming an outlet: reporter, collaborator. */
-const NOT_OUTLETS = new Set(['PV', 'CTV', 'NV', 'BTV']);
+const NOT_OUTLETS = new Set(bylineWords.notPeople.filter((w) => /^[\p{Lu}./-]+$/u.test(w)));
 
 function isAcronym(text: string): boolean {
   return /^[\p{Lu}\d&.]{2,16}$/u.test(text) && /\p{Lu}.*\p{Lu}/u.test(text) && !NOT_OUTLETS.has(text);
@@ -134,9 +153,10 @@ export function readByline(doc: Doc, line: Line, last: boolean): Credit | null {
     const parsed = readNameAndOutlet(text, rest.start, rest.end);
     return parsed ? { span, ...parsed, confidence: CONFIDENCE.theo } : null;
   }
-  const parsed = readNameAndOutlet(text, line.contentStart, line.contentEnd);
+  const role = ROLE_PREFIX.exec(text.slice(line.contentStart, line.contentEnd));
+  const parsed = readNameAndOutlet(text, line.contentStart + (role?.[0].length ?? 0), line.contentEnd);
   if (!parsed) return null;
-  if (parsed.author && parsed.outlet) return { span, ...parsed, confidence: CONFIDENCE.withOutlet };
+  if (parsed.author && (parsed.outlet || role)) return { span, ...parsed, confidence: CONFIDENCE.withOutlet };
   return last ? { span, ...parsed, confidence: CONFIDENCE.bare } : null;
 }
 
@@ -174,14 +194,9 @@ export function findByline(
   return null;
 }
 
-/** The writer: the byline's name, else (less sure) the name in a photo credit. */
-export function chooseAuthor(
-  text: string,
-  byline: Credit | null,
-  credits: readonly Credit[],
-): Extracted<string | null> {
-  const credit = byline?.author ? byline : credits.find((c) => c.author);
-  if (!credit?.author) return nothing();
-  const name = collapseSpaces(text.slice(credit.author.start, credit.author.end));
-  return found(text, name, credit.confidence, credit.author);
+/** The writer: the byline's name. A photo credit names who took the pictures, never the author. */
+export function chooseAuthor(text: string, byline: Credit | null): Extracted<string | null> {
+  if (!byline?.author) return nothing();
+  const name = nameCase(text.slice(byline.author.start, byline.author.end));
+  return found(text, name, byline.confidence, byline.author);
 }

@@ -36,6 +36,11 @@ const CAPITALISED_WORD = /\p{Lu}\p{Ll}*/uy;
 const NAME_THEN_ROLE = /(\p{Lu}\p{Ll}*)(?:[ \u00a0]\p{Lu}\p{Ll}*){1,4}[ \u00a0]*[,\-–—][ \u00a0]*/uy;
 const CREDIT_LINE = new RegExp(`^\\(?\\s*${phraseAlternation(['ảnh'])}\\s*:`, 'u');
 const INLINE_CREDIT = new RegExp(`\\(\\s*${phraseAlternation(['ảnh'])}\\s*:`, 'u');
+/** A credit closing the block after its sentence: `… lên đường thăm Nhật Bản. Ảnh: Doãn Tấn - TTXVN`. */
+const TRAILING_CREDIT = new RegExp(
+  `[.!?…]\\s+${phraseAlternation(['ảnh', 'video'])}\\s*:[^.!?…:]{1,60}$`,
+  'u',
+);
 // A full stop after a word of one or two letters (`TP.`) is an abbreviation, not the end of a sentence.
 const SENTENCE_BREAK = /(?<![\s(]\p{L}{1,2})[.!?…]\s+\p{Lu}/u;
 
@@ -55,7 +60,8 @@ function startsWithPerson(doc: Doc, at: number): boolean {
 function hasCredit(doc: Doc, block: Block): boolean {
   return (
     block.lines.some((l) => CREDIT_LINE.test(doc.folded.slice(l.contentStart, l.contentEnd))) ||
-    INLINE_CREDIT.test(doc.folded.slice(block.start, block.end))
+    INLINE_CREDIT.test(doc.folded.slice(block.start, block.end)) ||
+    TRAILING_CREDIT.test(doc.folded.slice(block.start, block.end))
   );
 }
 

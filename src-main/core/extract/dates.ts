@@ -52,7 +52,8 @@ const WEEKDAY = new RegExp(
   'u',
 );
 const META_WORDS = new RegExp(
-  `${WORD_START}(?:${phraseAlternation([
+  // A zone offset first, or `gmt` alone would match and leave its `+7` behind.
+  `(?:gmt|utc)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[+-]\\d{4}(?!\\d)|${WORD_START}(?:${phraseAlternation([
     'ngày đăng',
     'đăng ngày',
     'ngày cập nhật',
@@ -70,7 +71,7 @@ const META_WORDS = new RegExp(
     'published',
     'gmt',
     'utc',
-  ])})${WORD_END}|gmt\\s*[+-]\\s*\\d{1,2}`,
+  ])})${WORD_END}`,
   'gu',
 );
 const COUNTER = new RegExp(LABELLED_COUNTER_SOURCE, 'gu');
@@ -83,8 +84,26 @@ const DATELINE = new RegExp(
   'uy',
 );
 const YESTERDAY = /qua$/u;
+const TIMED_DATE = new RegExp(
+  `${WORD_START}(?:${phraseAlternation(['rạng sáng', 'sáng sớm', 'sáng', 'trưa', 'chiều', 'tối', 'đêm', 'khuya'])})` +
+    `(?:\\s+(?:${phraseAlternation(['hôm nay', 'nay', 'ngày'])}))?\\s+(\\d{1,2})([/-])(\\d{1,2})(?![\\d/.-])` +
+    `(?!\\s*(?:\\(\\s*)?${phraseAlternation(['âm lịch', 'âl'])})`,
+  'gu',
+);
 
 const YEAR = /(?<!\d)(?:19[4-9]\d|20\d\d)(?!\d)/gu;
+// Years that say nothing of when a report was written: both ends of a term or period (`nhiệm kỳ
+// 2025-2030`, `giai đoạn 2021 - 2025`, `2024-2025`) and targets (`đến năm 2030`, `tầm nhìn 2045`).
+const YEAR_RANGE = /(?<!\d)(?:19[4-9]\d|20\d\d)\s*[-–—/]\s*(?:19[4-9]\d|20\d\d)(?!\d)/gu;
+const REVIEW = new RegExp(
+  `${WORD_START}(?:${phraseAlternation(['tổng kết', 'sơ kết', 'nhìn lại', 'đánh giá'])})${WORD_END}`,
+  'u',
+);
+const REVIEW_REACH = 80;
+const YEAR_TARGET = new RegExp(
+  `(?:${phraseAlternation(['đến năm', 'tới năm', 'đến', 'tầm nhìn', 'trước năm'])})\\s+(?:19[4-9]\\d|20\\d\\d)(?!\\d)`,
+  'gu',
+);
 
 /** True when the day exists in that month of that year. */
 export function isValidDate(year: number, month: number, day: number): boolean {
@@ -160,9 +179,32 @@ export function readDateline(folded: string, at: number): Dateline | null {
   return { day, month, year, shiftDays: m[2] && YESTERDAY.test(m[2]) ? 1 : 0, start: at, end };
 }
 
+/** The first day/month after a time of day between `from` and `to` (`từ sáng sớm 31/1`), lunar dates aside. */
+export function findTimedDate(folded: string, from: number, to: number): Dateline | null {
+  for (const m of folded.slice(from, to).matchAll(TIMED_DATE)) {
+    const day = Number(m[1]);
+    const month = Number(m[3]);
+    if (isValidDate(2000, month, day)) {
+      const start = from + m.index;
+      return { day, month, year: null, shiftDays: 0, start, end: start + m[0].length };
+    }
+  }
+  return null;
+}
+
 /** Lists the four-digit years (1940–2099) written in folded text. */
 export function yearsIn(folded: string): number[] {
-  return Array.from(folded.matchAll(YEAR), (m) => Number(m[0]));
+  const reviewed: number[] = [];
+  const plain = blankAll(
+    folded.replace(YEAR_RANGE, (range, at: number) => {
+      // The period a conference reviews has ended: `tổng kết … 5 năm (2021-2025)` dates the report.
+      if (REVIEW.test(folded.slice(Math.max(0, at - REVIEW_REACH), at)))
+        reviewed.push(Number(range.slice(-4)));
+      return ' '.repeat(range.length);
+    }),
+    YEAR_TARGET,
+  );
+  return [...Array.from(plain.matchAll(YEAR), (m) => Number(m[0])), ...reviewed];
 }
 
 /** Context for dating a day/month written without a year. */
@@ -172,6 +214,8 @@ export interface YearContext {
   /** Years written anywhere in the report. */
   textYears: readonly number[];
   currentYear: number;
+  /** No date may be later than this. */
+  today?: DateParts;
 }
 
 /** Dates a day/month without a year: by the page-visit date, else by the largest past year in the text. */
@@ -183,7 +227,13 @@ export function inferYear(day: number, month: number, context: YearContext): num
     for (let tries = 0; tries < 8 && !isValidDate(year, month, day); tries++) year--;
     return isValidDate(year, month, day) ? year : null;
   }
+  const today = context.today;
+  const notLater = (y: number): boolean =>
+    y < (today?.year ?? context.currentYear + 1) ||
+    (today !== undefined &&
+      y === today.year &&
+      (month < today.month || (month === today.month && day <= today.day)));
   let best: number | null = null;
-  for (const y of context.textYears) if (y <= context.currentYear && (best === null || y > best)) best = y;
+  for (const y of context.textYears) if (notLater(y) && (best === null || y > best)) best = y;
   return best !== null && isValidDate(best, month, day) ? best : null;
 }

@@ -73,8 +73,19 @@ function isSectionLabel(doc: Doc, line: Line, next: Line | undefined): boolean {
   return nextText.length > text.length && nextText.length <= MAX_TITLE_LENGTH && !/[.…]$/u.test(nextText);
 }
 
+/** How the head is read: which lines to pass over, and what is known of the title beforehand. */
+export interface HeadOptions {
+  /** Lines the scraper's header took. */
+  skip: ReadonlySet<number>;
+  /**
+   * `find`: the title is the first line that is not a label or a date; a line: the title is known to be
+   * that line; `none`: the header gave the title and the text does not print it, so no line is the title.
+   */
+  title: 'find' | 'none' | Line;
+}
+
 /** Reads the head of the page: the title and the labels and dates just before and after it. */
-export function readHead(doc: Doc): Head {
+export function readHead(doc: Doc, options: HeadOptions = { skip: new Set(), title: 'find' }): Head {
   const head: Head = {
     title: null,
     titleConfidence: 0,
@@ -86,7 +97,7 @@ export function readHead(doc: Doc): Head {
     lines: new Set<number>(),
     last: -1,
   };
-  const content = doc.lines.filter((l) => !isBlank(l));
+  const content = doc.lines.filter((l) => !isBlank(l) && !options.skip.has(l.index));
   const take = (line: Line): void => {
     head.lines.add(line.index);
     head.last = Math.max(head.last, line.index);
@@ -108,6 +119,24 @@ export function readHead(doc: Doc): Head {
     }
     return false;
   };
+  const takeAfterTitle = (at: number): void => {
+    for (let m = at + 1; m < content.length && m <= at + HEAD_AFTER_TITLE; m++) {
+      if (!takeDateOrPlace(content[m]!, false)) break;
+    }
+  };
+  const known = options.title;
+  if (known !== 'find') {
+    const at = known === 'none' ? -1 : content.indexOf(known);
+    // Dates and place labels may stand above a known title, and directly below where no title is printed.
+    const before = Math.min(content.length, at < 0 ? HEAD_AFTER_TITLE : at);
+    for (let m = 0; m < before && takeDateOrPlace(content[m]!, at >= 0); m++);
+    if (at < 0) return head;
+    head.title = known as Line;
+    head.titleConfidence = 0.95;
+    take(head.title);
+    takeAfterTitle(at);
+    return head;
+  }
   let k = 0;
   for (; k < content.length && k < HEAD_BEFORE_TITLE; k++) {
     const line = content[k]!;
@@ -125,9 +154,6 @@ export function readHead(doc: Doc): Head {
     take(line);
     break;
   }
-  if (!head.title) return head;
-  for (let m = k + 1; m < content.length && m <= k + HEAD_AFTER_TITLE; m++) {
-    if (!takeDateOrPlace(content[m]!, false)) break;
-  }
+  if (head.title) takeAfterTitle(k);
   return head;
 }

@@ -99,6 +99,22 @@ export function maskSpans(text: string, spans: readonly Span[]): string {
   return parts.join('');
 }
 
+/** The spans with the parts inside `holes` cut out (both sorted by start). */
+export function cutSpans<T extends Span>(spans: readonly T[], holes: readonly Span[]): T[] {
+  if (holes.length === 0) return [...spans];
+  const out: T[] = [];
+  for (const span of spans) {
+    let start = span.start;
+    for (const hole of holes) {
+      if (hole.end <= start || hole.start >= span.end) continue;
+      if (hole.start > start) out.push({ ...span, start, end: hole.start });
+      start = Math.max(start, hole.end);
+    }
+    if (start < span.end) out.push({ ...span, start });
+  }
+  return out;
+}
+
 /** True when `[start, end)` lies inside one of the spans (sorted by start, not overlapping). */
 export function insideAny(spans: readonly Span[], start: number, end: number): boolean {
   let lo = 0;

@@ -1,149 +1,82 @@
 import { found, nothing } from './extracted';
 import { WORD_END, WORD_START, foldKey, isLetterCode, phraseAlternation, squash } from './fold';
+import {
+  DISTRICT_KEYS,
+  PROVINCES,
+  PROVINCE_KEYS,
+  aliasNeedsPrefix,
+  districtsByFoldedName,
+  provinceByFoldedName,
+} from './gazetteer';
+import type { District, Province } from './gazetteer';
 import type { Extracted, Span } from './types';
 
-/** A province-level unit: its usual name and the other ways reports write it. */
-interface ProvinceEntry {
-  name: string;
-  aliases?: readonly string[];
-  /** Only a place after `TP`/`Thành phố`/`Thành ủy` (`Hồ Chí Minh` alone is usually the person). */
-  needsPrefix?: boolean;
-}
-
-/** A place named in the text. */
+/** A place named in the text: a province, or a district with the provinces that have one of its name. */
 export interface PlaceMention {
-  /** Province/city name, or the district name for a district mention. */
+  /** Province name, or the district's name (`Thanh Trì`, `Quận 1`). */
   name: string;
   kind: 'province' | 'district';
+  province: Province | null;
+  /** For a district: every district of that name the gazetteer knows (one per province that has it). */
+  districts: readonly District[];
+  /** A district written without its keyword, trusted only where its province is known. */
+  bare: boolean;
   start: number;
   end: number;
 }
 
-/**
- * The 63 provinces and centrally-run cities before the 2025 merger, plus Huế (centrally-run since 2025);
- * the 34 units after the merger all keep one of these names.
- */
-const PROVINCES: readonly ProvinceEntry[] = [
-  { name: 'Hà Nội' },
-  { name: 'TP Hồ Chí Minh', aliases: ['TP.HCM', 'TPHCM', 'TP HCM', 'TP. HCM'] },
-  { name: 'Hồ Chí Minh', needsPrefix: true },
-  { name: 'Hải Phòng' },
-  { name: 'Đà Nẵng' },
-  { name: 'Cần Thơ' },
-  { name: 'Huế' },
-  { name: 'Thừa Thiên Huế', aliases: ['Thừa Thiên - Huế', 'Thừa Thiên-Huế'] },
-  { name: 'An Giang' },
-  { name: 'Bà Rịa - Vũng Tàu', aliases: ['Bà Rịa-Vũng Tàu', 'Bà Rịa – Vũng Tàu', 'Bà Rịa Vũng Tàu'] },
-  { name: 'Bạc Liêu' },
-  { name: 'Bắc Giang' },
-  { name: 'Bắc Kạn', aliases: ['Bắc Cạn'] },
-  { name: 'Bắc Ninh' },
-  { name: 'Bến Tre' },
-  { name: 'Bình Dương' },
-  { name: 'Bình Định' },
-  { name: 'Bình Phước' },
-  { name: 'Bình Thuận' },
-  { name: 'Cà Mau' },
-  { name: 'Cao Bằng' },
-  { name: 'Đắk Lắk', aliases: ['Đắc Lắc', 'Đắk Lăk', 'Đăk Lăk', 'Đắc Lắk'] },
-  { name: 'Đắk Nông', aliases: ['Đắc Nông', 'Đăk Nông'] },
-  { name: 'Điện Biên' },
-  { name: 'Đồng Nai' },
-  { name: 'Đồng Tháp' },
-  { name: 'Gia Lai' },
-  { name: 'Hà Giang' },
-  { name: 'Hà Nam' },
-  { name: 'Hà Tĩnh' },
-  { name: 'Hải Dương' },
-  { name: 'Hậu Giang' },
-  { name: 'Hòa Bình' },
-  { name: 'Hưng Yên' },
-  { name: 'Khánh Hòa' },
-  { name: 'Kiên Giang' },
-  { name: 'Kon Tum' },
-  { name: 'Lai Châu' },
-  { name: 'Lâm Đồng' },
-  { name: 'Lạng Sơn' },
-  { name: 'Lào Cai' },
-  { name: 'Long An' },
-  { name: 'Nam Định' },
-  { name: 'Nghệ An' },
-  { name: 'Ninh Bình' },
-  { name: 'Ninh Thuận' },
-  { name: 'Phú Thọ' },
-  { name: 'Phú Yên' },
-  { name: 'Quảng Bình' },
-  { name: 'Quảng Nam' },
-  { name: 'Quảng Ngãi' },
-  { name: 'Quảng Ninh' },
-  { name: 'Quảng Trị' },
-  { name: 'Sóc Trăng' },
-  { name: 'Sơn La' },
-  { name: 'Tây Ninh' },
-  { name: 'Thái Bình' },
-  { name: 'Thái Nguyên' },
-  { name: 'Thanh Hóa' },
-  { name: 'Tiền Giang' },
-  { name: 'Trà Vinh' },
-  { name: 'Tuyên Quang' },
-  { name: 'Vĩnh Long' },
-  { name: 'Vĩnh Phúc' },
-  { name: 'Yên Bái' },
-];
-
-/** Every province-level name the gazetteer knows, for tests and callers. */
-export const PROVINCE_NAMES: readonly string[] = [
-  ...new Set(PROVINCES.map((p) => (p.name === 'Hồ Chí Minh' ? 'TP Hồ Chí Minh' : p.name))),
-];
+/** Every province-level name of 2024, for tests and callers. */
+export const PROVINCE_NAMES: readonly string[] = PROVINCES.map((p) => p.name);
 
 const MAX_LABEL = 40;
-
-const BY_KEY = new Map<string, ProvinceEntry>();
-for (const p of PROVINCES) for (const alias of [p.name, ...(p.aliases ?? [])]) BY_KEY.set(foldKey(alias), p);
-
-const PROVINCE = new RegExp(`${WORD_START}(?:${phraseAlternation([...BY_KEY.keys()])})${WORD_END}`, 'gu');
+const PROVINCE = new RegExp(`${WORD_START}(?:${phraseAlternation(PROVINCE_KEYS)})${WORD_END}`, 'gu');
+const BARE_DISTRICT = new RegExp(`${WORD_START}(?:${phraseAlternation(DISTRICT_KEYS)})${WORD_END}`, 'gu');
 const LABEL_PREFIX = `(?:(?:${phraseAlternation(['tỉnh', 'thành phố'])})\\s+|tp\\.?\\s*)?`;
-const PROVINCE_LABEL = new RegExp(`^${LABEL_PREFIX}(${phraseAlternation([...BY_KEY.keys()])})$`, 'u');
+const PROVINCE_LABEL = new RegExp(`^${LABEL_PREFIX}(${phraseAlternation(PROVINCE_KEYS)})$`, 'u');
 const CITY_PREFIX = new RegExp(`(?:${phraseAlternation(['thành phố', 'thành ủy'])}|tp)\\.?\\s*$`, 'u');
+const DISTRICT_KEYWORDS: readonly (readonly [string, string])[] = [
+  ['huyện ủy', 'huyện'],
+  ['quận ủy', 'quận'],
+  ['thị ủy', 'thị xã'],
+  ['thị xã', 'thị xã'],
+  ['huyện', 'huyện'],
+  ['quận', 'quận'],
+  ['thành phố', 'thành phố'],
+  ['tp', 'thành phố'],
+];
+const KIND_BY_KEYWORD = new Map(DISTRICT_KEYWORDS.map(([k, kind]) => [foldKey(k), kind]));
 const DISTRICT = new RegExp(
-  `${WORD_START}(?:${phraseAlternation([
-    'huyện ủy',
-    'quận ủy',
-    'thị ủy',
-    'thị xã',
-    'huyện',
-    'quận',
-    'thành phố',
-  ])}|tp\\.?)\\s+(?:(?:${phraseAlternation(['quận', 'huyện', 'thị xã'])})\\s+)?`,
+  `${WORD_START}(${phraseAlternation(DISTRICT_KEYWORDS.map(([k]) => k))})\\.?\\s+` +
+    `(?:(?:${phraseAlternation(['quận', 'huyện', 'thị xã'])})\\s+)?`,
   'gu',
 );
 const DISTRICT_NAME =
   /\p{Lu}\p{Ll}*(?:[ \u00a0]\p{Lu}\p{Ll}*){0,2}(?![\p{L}\p{N}])|\d{1,2}(?![\p{L}\p{N}])/uy;
-/** Capitalised words that may sit right before a province name without making it part of a longer name. */
-const PREFIX_WORDS = new Set(['tỉnh', 'thành', 'phố', 'tp', 'ủy', 'uỷ', 'xã'].map(foldKey));
-
-function canonical(entry: ProvinceEntry): string {
-  return entry.name === 'Hồ Chí Minh' ? 'TP Hồ Chí Minh' : entry.name;
-}
+/** Capitalised words that may sit right before a place name without making it part of a longer name. */
+const PREFIX_WORDS = new Set(
+  ['tỉnh', 'thành', 'phố', 'tp', 'ủy', 'uỷ', 'xã', 'huyện', 'quận', 'thị', 'tại', 'ở'].map(foldKey),
+);
 
 /** The province a line names when it holds nothing else (`Cần Thơ`, `Tỉnh Lạng Sơn`): a place label. */
 export function provinceOfLabel(foldedLine: string): string | null {
   if (foldedLine.length > MAX_LABEL) return null;
   const m = PROVINCE_LABEL.exec(squash(foldedLine));
-  const entry = m ? BY_KEY.get(m[1]!.replace(/\s+/g, ' ')) : undefined;
-  return entry ? canonical(entry) : null;
+  return m ? (provinceByFoldedName(m[1]!.replace(/\s+/g, ' '))?.name ?? null) : null;
 }
 
 /** The province whose name (or alias) is exactly this text, if any. */
 export function provinceNamed(text: string): string | null {
-  const entry = BY_KEY.get(foldKey(text));
-  return entry ? canonical(entry) : null;
+  return provinceByFoldedName(foldKey(text))?.name ?? null;
 }
 
+/** True when every word is capitalised, but for the keywords an alias may include (`Thành phố Hồ Chí Minh`). */
 function wordsCapitalised(text: string): boolean {
-  return Array.from(text.matchAll(/\p{L}+/gu)).every((w) => /^\p{Lu}/u.test(w[0]));
+  return Array.from(text.matchAll(/\p{L}+/gu)).every(
+    (w) => /^\p{Lu}/u.test(w[0]) || PREFIX_WORDS.has(foldKey(w[0])),
+  );
 }
 
+/** True when a capitalised word other than a place keyword stands right before `start` (a longer name). */
 function previousWordBlocks(text: string, folded: string, start: number): boolean {
   let i = start;
   while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\u00a0')) i--;
@@ -154,37 +87,96 @@ function previousWordBlocks(text: string, folded: string, start: number): boolea
   return !PREFIX_WORDS.has(folded.slice(j, i));
 }
 
-/** Finds province names between `from` and `to`: capitalised, not the tail of a longer capitalised name. */
-export function findProvinces(text: string, folded: string, from = 0, to = text.length): PlaceMention[] {
-  const found: PlaceMention[] = [];
-  const slice = folded.slice(from, to);
-  for (const m of slice.matchAll(PROVINCE)) {
-    const start = from + m.index;
-    const end = start + m[0].length;
-    const entry = BY_KEY.get(m[0].replace(/\s+/g, ' '));
-    if (!entry || !wordsCapitalised(text.slice(start, end))) continue;
-    if (entry.needsPrefix && !CITY_PREFIX.test(folded.slice(Math.max(0, start - 12), start))) continue;
-    if (previousWordBlocks(text, folded, start)) continue;
-    found.push({ name: canonical(entry), kind: 'province', start, end });
-  }
-  return found;
+/** True when a capitalised word follows right after `end` (the name goes on: a person, a street). */
+function nextWordContinues(text: string, end: number): boolean {
+  return /^[ \u00a0]\p{Lu}/u.test(text.slice(end, end + 2));
 }
 
-/** Finds districts (`Huyện Thanh Trì`, `Huyện ủy Thanh Trì`, `Quận 1`); the span includes the keyword. */
+/** Finds province names between `from` and `to`: capitalised, not the tail of a longer capitalised name. */
+export function findProvinces(text: string, folded: string, from = 0, to = text.length): PlaceMention[] {
+  const mentions: PlaceMention[] = [];
+  for (const m of folded.slice(from, to).matchAll(PROVINCE)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const key = m[0].replace(/\s+/g, ' ');
+    const province = provinceByFoldedName(key);
+    if (!province || !wordsCapitalised(text.slice(start, end))) continue;
+    if (aliasNeedsPrefix(key) && !CITY_PREFIX.test(folded.slice(Math.max(0, start - 12), start))) continue;
+    if (previousWordBlocks(text, folded, start)) continue;
+    mentions.push({
+      name: province.name,
+      kind: 'province',
+      province,
+      districts: [],
+      bare: false,
+      start,
+      end,
+    });
+  }
+  return mentions;
+}
+
+/** The district a written name stands for: the longest run of its words the gazetteer knows. */
+function knownDistrict(name: string, kind: string): { name: string; districts: District[] } | null {
+  const words = name.split(/[ \u00a0]/u);
+  for (let n = words.length; n >= 1; n--) {
+    const written = words.slice(0, n).join(' ');
+    const all = districtsByFoldedName(foldKey(written));
+    if (all.length === 0) continue;
+    const ofKind = all.filter((d) => d.kind === kind);
+    // A town that became a city keeps its old keyword in many reports, so any kind will do.
+    return { name: written, districts: ofKind.length > 0 ? ofKind : [...all] };
+  }
+  return null;
+}
+
+/** Finds districts after their keyword (`huyện Càng Long`, `Huyện ủy Thanh Trì`, `Quận 1`). */
 export function findDistricts(text: string, folded: string, from = 0, to = text.length): PlaceMention[] {
-  const found: PlaceMention[] = [];
-  const slice = folded.slice(from, to);
-  for (const m of slice.matchAll(DISTRICT)) {
+  const mentions: PlaceMention[] = [];
+  for (const m of folded.slice(from, to).matchAll(DISTRICT)) {
     const start = from + m.index;
     DISTRICT_NAME.lastIndex = start + m[0].length;
-    const name = DISTRICT_NAME.exec(text);
-    if (!name || DISTRICT_NAME.lastIndex > to) continue;
-    if (provinceNamed(name[0])) continue;
-    // Numbered urban districts are named with their keyword: `Quận 1`.
-    const written = /^\d/.test(name[0]) ? `Quận ${name[0]}` : name[0].replace(/\u00a0/g, ' ');
-    found.push({ name: written, kind: 'district', start, end: DISTRICT_NAME.lastIndex });
+    const written = DISTRICT_NAME.exec(text);
+    if (!written || DISTRICT_NAME.lastIndex > to || provinceNamed(written[0])) continue;
+    const kind = KIND_BY_KEYWORD.get(m[1]!.replace(/\s+/g, ' ')) ?? 'huyện';
+    const name = /^\d/.test(written[0]) ? `Quận ${written[0]}` : written[0];
+    const known = knownDistrict(name, kind);
+    if (!known) continue;
+    const end = DISTRICT_NAME.lastIndex - (name.length - known.name.length);
+    mentions.push({
+      name: known.name,
+      kind: 'district',
+      province: null,
+      districts: known.districts,
+      bare: false,
+      start,
+      end,
+    });
   }
-  return found;
+  return mentions;
+}
+
+/** Finds district names written without their keyword (`Thăng Bình kết nạp…`, `Bình Liêu: …`). */
+export function findBareDistricts(text: string, folded: string, from = 0, to = text.length): PlaceMention[] {
+  const mentions: PlaceMention[] = [];
+  for (const m of folded.slice(from, to).matchAll(BARE_DISTRICT)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const written = text.slice(start, end);
+    if (!wordsCapitalised(written) || !written.includes(' ') || provinceNamed(written)) continue;
+    if (previousWordBlocks(text, folded, start) || nextWordContinues(text, end)) continue;
+    const districts = districtsByFoldedName(m[0].replace(/\s+/g, ' '));
+    mentions.push({
+      name: districts[0]!.name,
+      kind: 'district',
+      province: null,
+      districts,
+      bare: true,
+      start,
+      end,
+    });
+  }
+  return mentions;
 }
 
 /** All place mentions between `from` and `to`, in text order. */
@@ -198,48 +190,89 @@ export function findPlaces(text: string, folded: string, from = 0, to = text.len
 export interface PlaceRegion {
   span: Span;
   confidence: number;
+  /** The headline: searched in the unmasked text, and for district names without their keyword. */
+  headline?: boolean;
 }
 
-function provinceNear(
-  text: string,
-  folded: string,
-  district: PlaceMention,
-  regions: readonly Span[],
-): PlaceMention | undefined {
-  for (const span of [...regions, { start: 0, end: text.length }]) {
-    const list = findProvinces(text, folded, span.start, span.end);
-    const near = list.find((p) => p.start > district.end) ?? list[0];
-    if (near) return near;
-  }
-  return undefined;
+/** What the place is chosen with besides the regions. */
+export interface PlaceContext {
+  /** The province of a provincial outlet, which settles which of several same-named districts is meant. */
+  outletProvince: string | null;
+  /** A line that names only a province (`Cần Thơ` under the title). */
+  label: { span: Span; province: string } | null;
 }
 
-/** The place: first named in the regions (a district with its province), else the label or the most named. */
+/** The texts a place is searched in: as written (the headline) and with debris masked (the rest). */
+export interface PlaceTexts {
+  source: string;
+  folded: string;
+  masked: string;
+  maskedFolded: string;
+}
+
+/** Picks which of the same-named districts is meant: the one in a province named nearby or the outlet's. */
+function resolveDistrict(
+  mention: PlaceMention,
+  named: ReadonlySet<string>,
+  context: PlaceContext,
+): District | null {
+  const { districts } = mention;
+  if (districts.length === 1) return districts[0]!;
+  return (
+    districts.find((d) => named.has(d.province.name)) ??
+    districts.find((d) => d.province.name === context.outletProvince) ??
+    null
+  );
+}
+
+function placeValue(district: District | null, mention: PlaceMention): string {
+  return district ? `${district.name}, ${district.province.name}` : mention.name;
+}
+
+/**
+ * The place a report is about: the first place named in the headline, then in the lead (a district with
+ * its province, the most specific named), else the place label.
+ */
 export function choosePlace(
-  source: string,
-  text: string,
-  folded: string,
+  texts: PlaceTexts,
   regions: readonly PlaceRegion[],
-  label: { span: Span; province: string } | null,
+  context: PlaceContext,
 ): Extracted<string | null> {
-  for (const region of regions) {
-    const first = findPlaces(text, folded, region.span.start, region.span.end)[0];
-    if (!first) continue;
-    if (first.kind === 'province') return found(source, first.name, region.confidence, first);
-    const province = provinceNear(
-      text,
-      folded,
-      first,
-      regions.map((r) => r.span),
+  const perRegion = regions.map((region) => {
+    const [text, folded] = region.headline
+      ? [texts.source, texts.folded]
+      : [texts.masked, texts.maskedFolded];
+    const { start, end } = region.span;
+    const mentions = findPlaces(text, folded, start, end);
+    const bare = region.headline ? findBareDistricts(text, folded, start, end) : [];
+    return { region, mentions: [...mentions, ...bare].sort((a, b) => a.start - b.start) };
+  });
+  const named = new Set(
+    perRegion.flatMap((r) => r.mentions.flatMap((m) => (m.province ? [m.province.name] : []))),
+  );
+  if (context.outletProvince) named.add(context.outletProvince);
+  for (const { region, mentions } of perRegion) {
+    // A district without its keyword counts only where its province is known to be the report's.
+    const usable = mentions.filter(
+      (m) =>
+        !m.bare ||
+        m.districts.some((d) => named.has(d.province.name)) ||
+        (m.start === region.span.start && /^\s*[:,–-]/u.test(texts.source.slice(m.end, m.end + 2))),
     );
-    const value = province ? `${first.name}, ${province.name}` : first.name;
-    return found(source, value, region.confidence - 0.05, first);
+    const first = usable[0];
+    if (!first) continue;
+    if (first.kind === 'province') {
+      const inside = usable.find(
+        (m) => m.kind === 'district' && m.districts.some((d) => d.province === first.province),
+      );
+      const district = inside?.districts.find((d) => d.province === first.province) ?? null;
+      if (inside && district)
+        return found(texts.source, placeValue(district, inside), region.confidence - 0.05, inside);
+      return found(texts.source, first.name, region.confidence, first);
+    }
+    const resolved = resolveDistrict(first, named, context);
+    return found(texts.source, placeValue(resolved, first), region.confidence - 0.05, first);
   }
-  if (label) return found(source, label.province, 0.75, label.span);
-  const all = findProvinces(text, folded);
-  const counts = new Map<string, number>();
-  for (const p of all) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
-  let best: PlaceMention | null = null;
-  for (const p of all) if (!best || counts.get(p.name)! > counts.get(best.name)!) best = p;
-  return best ? found(source, best.name, 0.4, best) : nothing();
+  // A province named only further down is a passing mention (where a leader works, where someone lives).
+  return context.label ? found(texts.source, context.label.province, 0.75, context.label.span) : nothing();
 }

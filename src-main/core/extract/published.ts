@@ -1,9 +1,21 @@
-import { addDays, inferYear, readDateline, toIso } from './dates';
-import type { DateLineMatch, DateParts } from './dates';
+import { addDays, findTimedDate, inferYear, readDateline, toIso } from './dates';
+import type { DateLineMatch, DateParts, Dateline } from './dates';
+import { isAfter } from './dateValue';
+import type { DateValue } from './dateValue';
 import { found, nothing } from './extracted';
 import type { Block } from './layout';
 import type { LeadPrefix } from './source';
-import type { Extracted } from './types';
+import type { Extracted, Span } from './types';
+
+/** How much of the first paragraph is searched for a date after a time of day. */
+const LEAD_CHARS = 600;
+
+/** A date read from the scraper's header or a URL, with how far it can be trusted as the article's. */
+export interface DatedEvidence {
+  value: DateValue;
+  span: Span;
+  confidence: number;
+}
 
 /** A paragraph near the top, with the outlet prefix it opens with, if any. */
 export interface Lead {
@@ -21,6 +33,16 @@ export interface DateSources {
   leads: readonly Lead[];
   textYears: readonly number[];
   currentYear: number;
+  /** The article's own date as its header gives it (`Published Date:`, `# date =`). */
+  header: DatedEvidence | null;
+  /**
+   * The latest the article can be: when an aggregator captured it, else today. A day and month without
+   * a year are dated to the last such day on or before it.
+   */
+  bound: DateParts | null;
+  /** Weaker evidence to fall back on, best first: a date in the article's URL, the capture date. */
+  fallbacks: readonly DatedEvidence[];
+  today: DateParts;
 }
 
 function fromDateLine(text: string, match: DateLineMatch, confidence: number): Extracted<string | null> {
@@ -29,20 +51,54 @@ function fromDateLine(text: string, match: DateLineMatch, confidence: number): E
 
 /** The publication date: a date line, else the dateline opening the lead; body dates are never used. */
 export function findPublished(text: string, folded: string, sources: DateSources): Extracted<string | null> {
+  const { header } = sources;
+  if (header) return found(text, toIso(header.value.date, header.value.time), header.confidence, header.span);
   if (sources.headDateLine) return fromDateLine(text, sources.headDateLine, 0.95);
   if (sources.otherDateLine) return fromDateLine(text, sources.otherDateLine, 0.85);
+  return fromLead(text, folded, sources) ?? fromFallback(text, sources.fallbacks);
+}
+
+function fromFallback(text: string, fallbacks: readonly DatedEvidence[]): Extracted<string | null> {
+  const best = fallbacks[0];
+  return best ? found(text, toIso(best.value.date, best.value.time), best.confidence, best.span) : nothing();
+}
+
+/** A dateline's date, its year inferred (never later than the bound or today) when it has none. */
+function datelineValue(
+  text: string,
+  dateline: Dateline,
+  sources: DateSources,
+  confidences: { withYear: number; bounded: number; guessed: number },
+): Extracted<string | null> | null {
+  const { textYears, currentYear, today } = sources;
+  const pageDate = sources.pageDate ?? sources.bound;
+  const year =
+    dateline.year ?? inferYear(dateline.day, dateline.month, { pageDate, textYears, currentYear, today });
+  if (year === null) return null;
+  const date = addDays({ year, month: dateline.month, day: dateline.day }, dateline.shiftDays);
+  if (isAfter(date, today)) return null;
+  const confidence =
+    dateline.year !== null ? confidences.withYear : pageDate ? confidences.bounded : confidences.guessed;
+  return found(text, toIso(date), confidence, dateline);
+}
+
+/**
+ * The dateline opening one of the first paragraphs, else one inside the first paragraph after a time of
+ * day (`… từ sáng sớm 31/1 …`), its year inferred when it has none.
+ */
+function fromLead(text: string, folded: string, sources: DateSources): Extracted<string | null> | null {
   for (const [i, lead] of sources.leads.entries()) {
     // Without an outlet prefix, only the first paragraphs can open with the report's own dateline.
     if (!lead.prefix && i >= 2) continue;
     const dateline = readDateline(folded, lead.prefix ? lead.prefix.after : lead.block.start);
-    if (!dateline) continue;
-    const { pageDate, textYears, currentYear } = sources;
-    const year =
-      dateline.year ?? inferYear(dateline.day, dateline.month, { pageDate, textYears, currentYear });
-    if (year === null) return nothing();
-    const date = addDays({ year, month: dateline.month, day: dateline.day }, dateline.shiftDays);
-    const confidence = dateline.year !== null ? 0.75 : pageDate ? 0.6 : 0.5;
-    return found(text, toIso(date), confidence, dateline);
+    if (dateline)
+      return datelineValue(text, dateline, sources, { withYear: 0.75, bounded: 0.65, guessed: 0.5 });
   }
-  return nothing();
+  const first = sources.leads[0]?.block;
+  const inside = first
+    ? findTimedDate(folded, first.start, Math.min(first.end, first.start + LEAD_CHARS))
+    : null;
+  return inside
+    ? datelineValue(text, inside, sources, { withYear: 0.6, bounded: 0.55, guessed: 0.45 })
+    : null;
 }

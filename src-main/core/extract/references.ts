@@ -1,34 +1,13 @@
+import documents from '../../../resources/extract/vi/documents.json';
 import { WORD_END, WORD_START, foldKey, phraseAlternation } from './fold';
 import { overlapsAny } from './layout';
 import { findPlenumMentions, resolvePlenum, termsByPlenum } from './plenums';
 import type { DocumentReference, Evidence, ExtractedItem } from './types';
 
-const TYPES: ReadonlyMap<string, string> = new Map([
-  ['nq', 'NQ'],
-  ['ct', 'CT'],
-  ['qđ', 'QĐ'],
-  ['qd', 'QĐ'],
-  ['kl', 'KL'],
-  ['kh', 'KH'],
-  ['hd', 'HD'],
-  ['tb', 'TB'],
-  ['qc', 'QC'],
-  ['ctr', 'CTr'],
-]);
-
-const TYPE_WORDS: readonly (readonly [string, string])[] = [
-  ['nghị quyết', 'NQ'],
-  ['chỉ thị', 'CT'],
-  ['kết luận', 'KL'],
-  ['quy định', 'QĐ'],
-  ['qui định', 'QĐ'],
-  ['quyết định', 'QĐ'],
-  ['kế hoạch', 'KH'],
-  ['hướng dẫn', 'HD'],
-  ['thông báo', 'TB'],
-  ['quy chế', 'QC'],
-  ['chương trình', 'CTr'],
-];
+const PARTY_TYPES: ReadonlyMap<string, string> = new Map(documents.partyTypes.map((t) => [foldKey(t), t]));
+const STATE_TYPES = new Set(documents.stateTypes);
+const EXCLUDED_STATE_TYPES = new Set(documents.excludedStateTypes);
+const TYPE_WORDS = documents.typeWords as [string, string][];
 
 const ISSUER_WORDS: readonly (readonly [string, readonly string[]])[] = [
   [
@@ -49,11 +28,19 @@ const ISSUER_WORDS: readonly (readonly [string, readonly string[]])[] = [
   ['ĐU', ['đảng ủy']],
 ];
 
-const CODE_LETTERS = [...TYPES.keys()].sort((a, b) => b.length - a.length).join('|');
+const CODE_LETTERS = [...PARTY_TYPES.keys()].sort((a, b) => b.length - a.length).join('|');
 const CODED = new RegExp(
   `${WORD_START}(\\d{1,4})\\s*(?:[-–—]\\s*)?(${CODE_LETTERS})\\s*\\/\\s*(\\p{L}{1,10})${WORD_END}`,
   'gdu',
 );
+// A decision on personnel printed with its issuer glued on: `1638/QĐNSTƯ`.
+const GLUED_ISSUER = new RegExp(
+  `${WORD_START}(\\d{1,5})\\s*[-/]\\s*(qđns|qđ|nq|ct|kl)(tư|tw)${WORD_END}`,
+  'gdu',
+);
+// State legal documents: `178/2024/NĐ-CP`, `46/NQ-CP`, `22/2013/QĐ-TTg`, `59/2020/QH14`, `02/20217/NĐ- CP`.
+const STATE =
+  /(?<![\p{L}\p{N}/])(\d{1,5})\s*\/\s*(?:(\d{4,5})\s*\/\s*)?(?:(\p{Lu}{1,6})\s*[-–]\s*(\p{Lu}[\p{L}\d]{0,11}(?:\s*[-–]\s*\p{Lu}[\p{L}\d]{0,11})?)|((?:UBTV)?QH\d{1,2}))(?![\p{L}\p{N}])/dgu;
 const SHORTHAND = new RegExp(`${WORD_START}(nq|ct|kl|kh)\\s?(\\d{1,3})${WORD_END}(?!\\s*[-–—/])`, 'gdu');
 const TYPE_WORD_BY_KEY = new Map(TYPE_WORDS.map(([w, t]) => [foldKey(w), t]));
 const NUMBER_ONLY = new RegExp(
@@ -77,9 +64,7 @@ const CONFIDENCE = {
   coded: 0.95,
   resolvedByCode: 0.85,
   plenum: 0.7,
-  resolvedByContext: 0.65,
   plenumBorrowedTerm: 0.6,
-  unresolved: 0.3,
 };
 
 interface Mention {
@@ -90,7 +75,8 @@ interface Mention {
 }
 
 function reference(type: string, number: string, issuer: string | null): DocumentReference {
-  return { code: issuer ? `${number}-${type}/${issuer}` : `${number}-${type}`, type, number, issuer };
+  const code = issuer ? `${number}-${type}/${issuer}` : `${number}-${type}`;
+  return { code, kind: 'party', type, number, issuer };
 }
 
 function parseCode(code: string): DocumentReference | null {
@@ -120,7 +106,7 @@ function codedMentions(text: string, folded: string): Mention[] {
     const [issuerStart, issuerEnd] = m.indices![3]!;
     const writtenType = text.slice(typeStart, typeEnd);
     const writtenIssuer = text.slice(issuerStart, issuerEnd);
-    const type = TYPES.get(m[2]!)!;
+    const type = PARTY_TYPES.get(m[2]!)!;
     // Lower-case letters are read as a code only in the full `22-nq/tw` shape, where the dash vouches for it.
     const dashed = /[-–—]/u.test(m[0]);
     if (!dashed && (!(isUpper(writtenType) || writtenType === 'CTr') || !isUpper(writtenIssuer))) continue;
@@ -150,20 +136,22 @@ function indexCodes(coded: readonly Mention[]): CodeIndex {
   return index;
 }
 
-/** Resolves a number-only mention (`Nghị quyết số 22`, `NQ09`) by coded mentions, then by issuer words. */
+/**
+ * Resolves a number-only mention (`Nghị quyết số 22`, `NQ09`) to a code the report prints elsewhere,
+ * the one of the issuer the words name when several share the number. Without such a code it is no code.
+ */
 function resolveNumbered(
   type: string,
   number: string,
   folded: string,
   after: number,
   codes: CodeIndex,
-): { ref: DocumentReference; confidence: number } {
-  const issuer = issuerAt(folded, after);
+): { ref: DocumentReference; confidence: number } | null {
   const same = codes.get(`${type}|${Number(number)}`) ?? [];
+  if (same.length === 0) return null;
+  const issuer = issuerAt(folded, after);
   const match = same.find((c) => c.ref.issuer === issuer) ?? (issuer === null ? same[0] : undefined);
-  if (match) return { ref: match.ref, confidence: CONFIDENCE.resolvedByCode };
-  if (issuer) return { ref: reference(type, number, issuer), confidence: CONFIDENCE.resolvedByContext };
-  return { ref: reference(type, number, null), confidence: CONFIDENCE.unresolved };
+  return match ? { ref: match.ref, confidence: CONFIDENCE.resolvedByCode } : null;
 }
 
 function numberedMentions(text: string, folded: string, coded: readonly Mention[]): Mention[] {
@@ -175,18 +163,21 @@ function numberedMentions(text: string, folded: string, coded: readonly Mention[
     if (overlapsAny(coded, numberStart, end) || CODE_CONTINUES.test(folded.slice(end, end + 12))) continue;
     const type = TYPE_WORD_BY_KEY.get(m[1]!.replace(/\s+/g, ' '));
     if (!type) continue;
-    found.push({ ...resolveNumbered(type, m[2]!, folded, end, codes), start: m.index, end });
+    const resolved = resolveNumbered(type, m[2]!, folded, end, codes);
+    if (resolved) found.push({ ...resolved, start: m.index, end });
   }
   for (const m of folded.matchAll(SHORTHAND)) {
     const [typeStart, typeEnd] = m.indices![1]!;
     const end = m.index + m[0].length;
     if (!isUpper(text.slice(typeStart, typeEnd)) || overlapsAny(coded, m.index, end)) continue;
-    found.push({ ...resolveNumbered(TYPES.get(m[1]!)!, m[2]!, folded, end, codes), start: m.index, end });
+    const resolved = resolveNumbered(PARTY_TYPES.get(m[1]!)!, m[2]!, folded, end, codes);
+    if (resolved) found.push({ ...resolved, start: m.index, end });
   }
   return found;
 }
 
-function plenumMentions(text: string, folded: string): Mention[] {
+/** Plenum resolutions (`Nghị quyết Trung ương 4 khóa XII`), as more evidence for a code printed elsewhere. */
+function plenumMentions(text: string, folded: string, printed: ReadonlySet<string>): Mention[] {
   const mentions = findPlenumMentions(text, folded);
   const known = termsByPlenum(mentions);
   const found: Mention[] = [];
@@ -194,7 +185,7 @@ function plenumMentions(text: string, folded: string): Mention[] {
     for (const { plenum, term } of mention.pairs) {
       const borrowed = term === null ? (known.get(plenum) ?? null) : null;
       const code = resolvePlenum(plenum, term ?? borrowed ?? '');
-      const ref = code ? parseCode(code) : null;
+      const ref = code && printed.has(code) ? parseCode(code) : null;
       if (!ref) continue;
       const confidence = term ? CONFIDENCE.plenum : CONFIDENCE.plenumBorrowedTerm;
       found.push({ ref, confidence, start: mention.start, end: mention.end });
@@ -203,16 +194,62 @@ function plenumMentions(text: string, folded: string): Mention[] {
   return found;
 }
 
-/** Finds Party document references as `number-TYPE/ISSUER`, one item per code in order of first mention. */
+/** `1638/QĐNSTƯ`: a Party code printed with a slash for its dash and its issuer glued on. */
+function gluedMentions(text: string, folded: string): Mention[] {
+  const found: Mention[] = [];
+  for (const m of folded.matchAll(GLUED_ISSUER)) {
+    const [typeStart, issuerEnd] = [m.indices![2]![0], m.indices![3]![1]];
+    if (!isUpper(text.slice(typeStart, issuerEnd))) continue;
+    const type = PARTY_TYPES.get(m[2]!)!;
+    found.push({
+      ref: reference(type, m[1]!, 'TW'),
+      confidence: CONFIDENCE.coded,
+      start: m.index,
+      end: issuerEnd,
+    });
+  }
+  return found;
+}
+
+/** State legal documents (`178/2024/NĐ-CP`, `46/NQ-CP`, `59/2020/QH14`), normalised without spaces. */
+function stateMentions(text: string): Mention[] {
+  const found: Mention[] = [];
+  for (const m of text.matchAll(STATE)) {
+    const [number, year, type, issuer, assembly] = [m[1]!, m[2], m[3], m[4], m[5]];
+    if (type !== undefined && (!STATE_TYPES.has(type) || EXCLUDED_STATE_TYPES.has(type))) continue;
+    const cleanIssuer = issuer?.replace(/\s+/gu, '').replace(/[–]/gu, '-') ?? null;
+    const tail = assembly ?? `${type}-${cleanIssuer}`;
+    const code = year ? `${number}/${year}/${tail}` : `${number}/${tail}`;
+    const ref: DocumentReference = {
+      code,
+      kind: 'state',
+      type: type ?? assembly!.replace(/\d+$/u, ''),
+      number,
+      issuer: assembly ?? cleanIssuer,
+    };
+    found.push({ ref, confidence: CONFIDENCE.coded, start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+/**
+ * Finds the documents a report cites by code, one item per code in order of first mention: Party
+ * documents as `number-TYPE/ISSUER`, State legal documents as issued. A mention without a code counts
+ * only as more evidence for a code the report prints.
+ */
 export function findReferences(
   source: string,
   text: string,
   folded: string,
 ): ExtractedItem<DocumentReference>[] {
-  const coded = codedMentions(text, folded);
-  const all = [...coded, ...numberedMentions(text, folded, coded), ...plenumMentions(text, folded)].sort(
-    (a, b) => a.start - b.start || b.end - a.end,
-  );
+  const coded = [...codedMentions(text, folded), ...gluedMentions(text, folded), ...stateMentions(text)];
+  const printed = new Set(coded.map((c) => c.ref.code));
+  const all = [
+    ...coded,
+    // Number-only mentions count only as more evidence for printed codes: without any, none is read.
+    ...(coded.length > 0 ? numberedMentions(text, folded, coded) : []),
+    ...(coded.length > 0 ? plenumMentions(text, folded, printed) : []),
+  ].sort((a, b) => a.start - b.start || b.end - a.end);
   const items = new Map<string, ExtractedItem<DocumentReference>>();
   const seen = new Set<string>();
   for (const m of all) {

@@ -16,14 +16,17 @@ export interface Extracted<T> {
   evidence: Evidence | null;
 }
 
-/** A Party document reference normalised to `number-TYPE/ISSUER`, e.g. `22-NQ/TW`, `126-QĐ/TW`. */
+/**
+ * A document the report cites: a Party document normalised to `number-TYPE/ISSUER` (`22-NQ/TW`), or a
+ * State legal document as issued (`178/2024/NĐ-CP`, `46/NQ-CP`).
+ */
 export interface DocumentReference {
-  /** Normalised code; `22-NQ` when the issuer cannot be determined. */
   code: string;
+  kind: 'party' | 'state';
   /** Document type abbreviation: NQ (Nghị quyết), CT (Chỉ thị), QĐ (Quy định/Quyết định), KL (Kết luận), KH (Kế hoạch), HD (Hướng dẫn), TB (Thông báo), QC (Quy chế), CTr (Chương trình). */
   type: string;
   number: string;
-  /** Issuing body code (TW, TU, HU, ĐU, …) or null when unknown. */
+  /** Issuing body code (TW, TU, HU, ĐU, CP, TTg, QH15 …). */
   issuer: string | null;
 }
 
@@ -42,7 +45,14 @@ export interface ExtractedItem<T> {
 
 /** What kind of web-page debris a range is. */
 export type DebrisKind =
-  'section-label' | 'page-date' | 'place-label' | 'counter' | 'widget' | 'related-links';
+  | 'header'
+  | 'section-label'
+  | 'page-date'
+  | 'place-label'
+  | 'counter'
+  | 'widget'
+  | 'related-links'
+  | 'footer';
 
 /** A range of scraping debris: text that belongs to the web page, not to the report. */
 export interface DebrisRange extends Span {
@@ -61,6 +71,8 @@ export interface Extraction {
   viewCount: Extracted<number | null>;
   references: ExtractedItem<DocumentReference>[];
   people: ExtractedItem<Person>[];
+  /** ISO 639-1 code of the report's language (`vi`, `en`, `de`), null when too little text to tell. */
+  language: string | null;
   debris: DebrisRange[];
   captions: Span[];
 }

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractMetadata } from '../../../src-main/core/extract';
+import type { Extraction } from '../../../src-main/core/extract';
+import { decodeReport } from '../../../src-main/core/text/decode';
+import { GOLD_FIELDS, readGold, scoreAgainstGold } from '../../helpers/gold';
+import type { Extracted, GoldField, GoldScore } from '../../helpers/gold';
+
+const SHARED = path.resolve(import.meta.dirname, '../../../../shared');
+const REAL_CORPUS = path.join(SHARED, 'real-corpus');
+const SAMPLE_CORPUS = path.resolve(import.meta.dirname, '../../../resources/sample-corpus');
+const SAMPLE_GOLD = path.resolve(import.meta.dirname, '../../fixtures/sample-gold.json');
+
+/** The day the reports are read on, pinned so that no date depends on when the tests run. */
+const TODAY = { year: 2026, month: 12, day: 1 };
+
+function extractFolder(dir: string): Map<string, Extracted> {
+  const records = new Map<string, Extracted>();
+  for (const file of fs.readdirSync(dir).filter((f) => /\.(txt|md)$/u.test(f))) {
+    const { text } = decodeReport(fs.readFileSync(path.join(dir, file)), file);
+    const r: Extraction = extractMetadata(text, { today: TODAY });
+    records.set(file.replace(/\.(txt|md)$/u, ''), {
+      title: r.title.value,
+      published: r.published.value,
+      source: r.source.value,
+      author: r.author.value,
+      place: r.place.value,
+      references: r.references.map((x) => x.value.code),
+    });
+  }
+  return records;
+}
+
+/** The figures the extractor reaches today: a change that lowers one fails here, with the misses listed. */
+const FLOORS: Record<'real' | 'samples', Record<GoldField, number> & { precision: number; recall: number }> =
+  {
+    real: { title: 17, published: 17, source: 17, author: 17, place: 17, precision: 1, recall: 1 },
+    samples: { title: 5, published: 5, source: 5, author: 5, place: 5, precision: 1, recall: 1 },
+  };
+
+function expectFloors(score: GoldScore, floors: (typeof FLOORS)['real']): void {
+  const reached = { ...score.hits, precision: score.precision, recall: score.recall };
+  const below = Object.entries(floors).filter(([k, floor]) => reached[k as keyof typeof reached] < floor);
+  expect(below, score.misses.join('\n')).toEqual([]);
+}
+
+describe('extraction scored against hand-written metadata', () => {
+  it('holds its figures on the 17 real reports of ../shared/real-corpus', () => {
+    const score = scoreAgainstGold(readGold(path.join(REAL_CORPUS, 'gold.json')), extractFolder(REAL_CORPUS));
+    expect(score.reports).toBe(17);
+    expectFloors(score, FLOORS.real);
+  });
+
+  it('holds its figures on the five samples', () => {
+    const score = scoreAgainstGold(readGold(SAMPLE_GOLD), extractFolder(SAMPLE_CORPUS));
+    expect(score.reports).toBe(5);
+    expectFloors(score, FLOORS.samples);
+  });
+
+  it('scores a field as missed when it is wrong, so the floors above can fail', () => {
+    const gold = readGold(path.join(REAL_CORPUS, 'gold.json'));
+    const records = extractFolder(REAL_CORPUS);
+    for (const record of records.values()) record.place = 'Hà Nội';
+    const score = scoreAgainstGold(gold, records);
+    expect(score.hits.place).toBeLessThan(FLOORS.real.place);
+    expect(GOLD_FIELDS.filter((f) => f !== 'place').every((f) => score.hits[f] === FLOORS.real[f])).toBe(
+      true,
+    );
+  });
+});
