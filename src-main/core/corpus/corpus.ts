@@ -36,7 +36,7 @@ import { sha256 } from '../store/hash';
 import { SidecarStore } from '../store/sidecars';
 import { CorpusCache } from './cache';
 import { RecentCache } from './recentCache';
-import { findReportFiles, type FoundFile } from './scan';
+import { findReportFiles, reportFileOf, type FoundFile } from './scan';
 import type {
   AnnotationDto,
   CheckResult,
@@ -827,7 +827,7 @@ export class Corpus {
   /** Reloads one report from disk (after a change by someone else); removes it when its file is gone. */
   async reload(id: string): Promise<void> {
     const existing = this.records.get(id);
-    const file = existing?.file ?? `${id}.txt`;
+    const file = existing?.file ?? reportFileOf(id);
     const stat = await fs.stat(path.join(this.root, file)).catch(() => null);
     if (!stat?.isFile()) {
       this.originals.delete(id);

@@ -12,7 +12,13 @@ export interface FoundFile {
   mtimeMs: number;
 }
 
-/** Report id of a corpus-relative `.txt` path: the path without `.txt`, `/`-separated. */
+/** Files read as reports: plain text, and Markdown as scrapers and aggregators save it. */
+export const REPORT_FILE = /\.(?:txt|md|markdown)$/i;
+
+/**
+ * Report id of a corpus-relative report path, `/`-separated: a `.txt` file's path without `.txt`, a
+ * Markdown file's path as it is (so `a.txt` and `a.md` side by side are two reports).
+ */
 export function reportIdOf(relativeFile: string): string {
   return relativeFile
     .split(path.sep)
@@ -20,8 +26,13 @@ export function reportIdOf(relativeFile: string): string {
     .replace(/\.txt$/i, '');
 }
 
+/** The corpus-relative file of a report id (see `reportIdOf`). */
+export function reportFileOf(id: string): string {
+  return /\.(?:md|markdown)$/i.test(id) ? id : `${id}.txt`;
+}
+
 /**
- * Lists every `.txt` file below `root` (nested folders included, hidden folders and `.folio/` skipped) with
+ * Lists every report file (`.txt`, `.md`) below `root` (nested folders included, hidden folders and `.folio/` skipped) with
  * its size and modification time, sorted by id. Throws `FolioError('not-a-folder')` when `root` is not one.
  */
 export async function findReportFiles(root: string, onFound?: (count: number) => void): Promise<FoundFile[]> {
@@ -53,7 +64,7 @@ async function walk(
       await walk(root, full, found, onFound);
       continue;
     }
-    if (!entry.isFile() || !/\.txt$/i.test(entry.name)) continue;
+    if (!entry.isFile() || !REPORT_FILE.test(entry.name)) continue;
     let stat: Stats;
     try {
       stat = statSync(full);

@@ -2,7 +2,7 @@ import { promises as fs, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { FOLIO_DIR } from '../store/sidecars';
 import type { Corpus } from './corpus';
-import { reportIdOf } from './scan';
+import { REPORT_FILE, reportIdOf } from './scan';
 
 /** A file is read once no event has come for it for this long: editors save in several writes. */
 const QUIET_MS = 150;
@@ -102,5 +102,5 @@ function idOfPath(root: string, reportsDir: string, file: string): string | null
       ? path.relative(reportsDir, file).slice(0, -'.json'.length).split(path.sep).join('/')
       : null;
   }
-  return /\.txt$/i.test(file) ? reportIdOf(path.relative(root, file)) : null;
+  return REPORT_FILE.test(file) ? reportIdOf(path.relative(root, file)) : null;
 }

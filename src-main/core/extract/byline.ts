@@ -84,7 +84,7 @@ function outletValue(text: string, span: Span): string {
 }
 
 /** True for one to three byline names separated by dashes or commas (`Ngọc Quy - Hồng Nhung`). */
-function isNamesLike(text: string): boolean {
+export function isNamesLike(text: string): boolean {
   const parts = text.split(/\s*[-–—,]\s*/u);
   return parts.length <= 3 && parts.every(isNameLike);
 }
@@ -126,7 +126,12 @@ function readNameAndOutlet(
 }
 
 /** Reads a byline (`Tin, ảnh: X`, `Theo X`, `X/TTXVN`, `X- Organisation`; a bare name only when `last`). */
-export function readByline(doc: Doc, line: Line, last: boolean): Credit | null {
+export function readByline(
+  doc: Doc,
+  line: Line,
+  last: boolean,
+  isOutlet: (name: string) => boolean = () => false,
+): Credit | null {
   const { text } = doc;
   const length = line.contentEnd - line.contentStart;
   if (length === 0 || length > MAX_BYLINE) return null;
@@ -141,7 +146,7 @@ export function readByline(doc: Doc, line: Line, last: boolean): Credit | null {
   if (theo) {
     const rest = trimSpan(text, line.contentStart + theo[0].length, line.contentEnd);
     const restText = text.slice(rest.start, rest.end);
-    if (isAcronym(restText) || OUTLET_WORDS.test(folded.slice(theo[0].length) + ' ')) {
+    if (isAcronym(restText) || isOutlet(restText) || OUTLET_WORDS.test(folded.slice(theo[0].length) + ' ')) {
       return {
         span,
         author: null,
@@ -182,12 +187,13 @@ export function findByline(
   from: number,
   to: number,
   skip: ReadonlySet<number>,
+  isOutlet: (name: string) => boolean = () => false,
 ): { line: Line; credit: Credit } | null {
   let seen = 0;
   for (let i = to - 1; i >= from && seen < 3; i--) {
     const line = doc.lines[i]!;
     if (isBlank(line) || skip.has(i)) continue;
-    const credit = readByline(doc, line, seen === 0);
+    const credit = readByline(doc, line, seen === 0, isOutlet);
     if (credit) return { line, credit };
     seen++;
   }

@@ -18,6 +18,8 @@ const FOOTER = new RegExp(phraseAlternation(bylineWords.footerMarkers), 'u');
 const TRAILING_NAME = /[.!?…”"»)]\s*([^.!?…”"»()]{2,60}?)\s*$/u;
 /** Initials glued to the last sentence without a space: `…NĐ-CP.PTT`. */
 const GLUED_INITIALS = /\.(\p{Lu}{2,4})$/u;
+// No leading `\s*`: tried at every space of a long run, it would make the search quadratic.
+const SOURCE_CREDIT = /\((?:[Tt]heo|[Nn]guồn)\s[^()]{1,60}\)$/u;
 /** Paragraphs shorter than this are read line by line by the byline stage instead. */
 const MIN_RUN_ON = 300;
 
@@ -34,7 +36,8 @@ export function findGluedTail(doc: Doc, skip: ReadonlySet<number>): GluedTail {
   const marker = FOOTER.exec(folded);
   const end = marker ? line.contentStart + marker.index : line.contentEnd;
   const footer = marker ? { start: end, end: line.contentEnd } : null;
-  const before = doc.text.slice(line.contentStart, end).trimEnd();
+  // A credit for the source the writer drew on stays out of the name: `Chi Lê (Theo Cidrap)`.
+  const before = doc.text.slice(line.contentStart, end).trimEnd().replace(SOURCE_CREDIT, '').trimEnd();
   const beforeEnd = line.contentStart + before.length;
   const initials = GLUED_INITIALS.exec(before);
   const named = initials ? null : TRAILING_NAME.exec(before);

@@ -44,6 +44,7 @@ for (const p of provinces) {
 }
 
 const needsPrefix = new Set(data.needsPrefix.aliases.map(foldKey));
+const namePrefixes = new Set(data.namePrefixes.words.map(foldKey));
 
 /** The 63 province-level units of 2024 (and through their `successor`, the 34 of July 2025). */
 export const PROVINCES: readonly Province[] = provinces;
@@ -62,6 +63,11 @@ export function provinceByFoldedName(folded: string): Province | undefined {
 /** The districts a folded name stands for (several provinces may have one of that name). */
 export function districtsByFoldedName(folded: string): readonly District[] {
   return districtsByKey.get(folded) ?? [];
+}
+
+/** True for a capitalised word that may stand before a place name without being part of it (`UBND`, `Tỉnh`). */
+export function isNamePrefix(folded: string): boolean {
+  return namePrefixes.has(folded);
 }
 
 /** True for an alias read as a place only after `TP`/`Thành phố` (`Hồ Chí Minh` alone is the President). */

@@ -35,6 +35,7 @@ const KNOWN_SECTIONS = new Set(
 const MAX_LABEL_LENGTH = 50;
 const MAX_BREADCRUMB_LENGTH = 80;
 const MAX_TITLE_LENGTH = 250;
+const MAX_TITLE_CANDIDATE = 1000;
 /** How many non-blank lines may come before the title, and after it before the report starts. */
 const HEAD_BEFORE_TITLE = 6;
 const HEAD_AFTER_TITLE = 4;
@@ -149,6 +150,8 @@ export function readHead(doc: Doc, options: HeadOptions = { skip: new Set(), tit
       take(line);
       continue;
     }
+    // A paragraph that long is the report itself, scraped without its headline.
+    if (line.contentEnd - line.contentStart > MAX_TITLE_CANDIDATE) break;
     head.title = line;
     head.titleConfidence = line.contentEnd - line.contentStart <= MAX_TITLE_LENGTH ? 0.9 : 0.5;
     take(line);

@@ -4,6 +4,7 @@ import { findCaptions } from './captions';
 import { findCounter } from './counters';
 import { readDateLine, toIso, yearsIn } from './dates';
 import type { DateLineMatch, DateParts } from './dates';
+import { findDatedByline } from './datedByline';
 import { dateInUrl, parseDateValue } from './dateValue';
 import { findTailDebris } from './debris';
 import { found, nothing } from './extracted';
@@ -200,10 +201,14 @@ export function extractMetadata(text: string, options: ExtractOptions = {}): Ext
     ...(counter ? [{ start: counter.match.start, end: counter.match.end, kind: 'counter' as const }] : []),
   ]);
 
-  const lineByline = findByline(doc, Math.max(tail.zoneStart, headEnd + 1), tail.zoneHeading, taken);
+  const datedByline = head.dateLine ? null : findDatedByline(doc, taken);
+  if (datedByline) taken.add(datedByline.line.index);
+  const lineByline = findByline(doc, Math.max(tail.zoneStart, headEnd + 1), tail.zoneHeading, taken, (name) =>
+    Boolean(registry.named(name)),
+  );
   if (lineByline) taken.add(lineByline.line.index);
-  const byline: Credit | null = lineByline?.credit ?? glued.byline;
-  const otherDateLine = head.dateLine ? null : findOtherDateLine(doc, taken);
+  const byline: Credit | null = lineByline?.credit ?? datedByline?.credit ?? glued.byline;
+  const otherDateLine = head.dateLine || datedByline ? null : findOtherDateLine(doc, taken);
   if (otherDateLine) taken.add(otherDateLine.line.index);
 
   const blocks = blocksOf(doc.lines, (line) => !taken.has(line.index));
@@ -225,7 +230,9 @@ export function extractMetadata(text: string, options: ExtractOptions = {}): Ext
     url: structure.values.url ?? null,
     registry,
   });
-  const outlet = structure.values.url ? (registry.byUrl(structure.values.url.value)?.outlet ?? null) : null;
+  const outlet =
+    (structure.values.url ? registry.byUrl(structure.values.url.value)?.outlet : null) ??
+    (source.value ? registry.named(source.value) : null);
   const titleSpan: Span | null = title.evidence
     ? { start: title.evidence.start, end: title.evidence.end }
     : null;
@@ -245,7 +252,7 @@ export function extractMetadata(text: string, options: ExtractOptions = {}): Ext
     title,
     published: findPublished(text, doc.folded, {
       header: headerPublished,
-      headDateLine: head.dateLine?.match ?? null,
+      headDateLine: head.dateLine?.match ?? datedByline?.match ?? null,
       otherDateLine: otherDateLine?.match ?? null,
       pageDate: head.pageDate?.match.date ?? null,
       bound: structure.values.captured ? boundOf(structure, today) : null,
@@ -261,7 +268,11 @@ export function extractMetadata(text: string, options: ExtractOptions = {}): Ext
       { source: text, folded: doc.folded, masked: masked.text, maskedFolded: masked.folded },
       placeRegions,
       {
-        outletProvince: (outlet ?? (source.value ? registry.named(source.value) : null))?.province ?? null,
+        outletProvince: outlet?.province ?? null,
+        provincialOutlet:
+          outlet?.kind === 'provincial' && outlet.province && source.evidence
+            ? { province: outlet.province, evidence: source.evidence }
+            : null,
         label: head.placeLabel
           ? { span: lineSpan(head.placeLabel.line), province: head.placeLabel.province }
           : null,

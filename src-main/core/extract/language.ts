@@ -16,7 +16,7 @@ const ISO_639_1: Readonly<Record<string, string>> = {
 };
 /** How much text is looked at: enough for a trigram model, little enough to keep opening fast. */
 const SAMPLE = 1500;
-const FRANC_SAMPLE = 400;
+const FRANC_SAMPLE = 320;
 /** Share of letters that only Vietnamese writes (ă đ ơ ư and the vowels with a dot below or hook above). */
 const VIETNAMESE_SHARE = 0.03;
 const MIN_LETTERS = 40;

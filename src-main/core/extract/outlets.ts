@@ -1,5 +1,5 @@
 import registry from '../../../resources/extract/vi/outlets.json';
-import { foldKey } from './fold';
+import { foldKey, phraseAlternation } from './fold';
 
 /** A news outlet: its name, the domains it publishes on, the tags it signs with, where it belongs. */
 export interface Outlet {
@@ -10,6 +10,11 @@ export interface Outlet {
   /** The province of a provincial or local outlet (2024 name), else null. */
   province: string | null;
 }
+
+const KIND_WORDS = new RegExp(
+  `^(?:${phraseAlternation(['báo điện tử', 'báo', 'tạp chí', 'đài phát thanh và truyền hình', 'đài', 'cổng thông tin điện tử', 'trang tin điện tử'])})\\s+`,
+  'u',
+);
 
 /** Looks outlets up by domain and by the names and tags they print; one per corpus profile. */
 export class OutletRegistry {
@@ -23,6 +28,9 @@ export class OutletRegistry {
       for (const name of [outlet.name, ...outlet.abbreviations, ...outlet.domains]) {
         this.byName.set(foldKey(name), outlet);
       }
+      // Credits drop the kind of outlet: `Theo Đại biểu Nhân dân` for Báo Đại biểu Nhân dân.
+      const bare = foldKey(outlet.name).replace(KIND_WORDS, '');
+      if (bare.includes(' ') && !this.byName.has(bare)) this.byName.set(bare, outlet);
     }
   }
 

@@ -5,6 +5,7 @@ import {
   PROVINCES,
   PROVINCE_KEYS,
   aliasNeedsPrefix,
+  isNamePrefix,
   districtsByFoldedName,
   provinceByFoldedName,
 } from './gazetteer';
@@ -52,10 +53,6 @@ const DISTRICT = new RegExp(
 );
 const DISTRICT_NAME =
   /\p{Lu}\p{Ll}*(?:[ \u00a0]\p{Lu}\p{Ll}*){0,2}(?![\p{L}\p{N}])|\d{1,2}(?![\p{L}\p{N}])/uy;
-/** Capitalised words that may sit right before a place name without making it part of a longer name. */
-const PREFIX_WORDS = new Set(
-  ['tỉnh', 'thành', 'phố', 'tp', 'ủy', 'uỷ', 'xã', 'huyện', 'quận', 'thị', 'tại', 'ở'].map(foldKey),
-);
 
 /** The province a line names when it holds nothing else (`Cần Thơ`, `Tỉnh Lạng Sơn`): a place label. */
 export function provinceOfLabel(foldedLine: string): string | null {
@@ -72,7 +69,7 @@ export function provinceNamed(text: string): string | null {
 /** True when every word is capitalised, but for the keywords an alias may include (`Thành phố Hồ Chí Minh`). */
 function wordsCapitalised(text: string): boolean {
   return Array.from(text.matchAll(/\p{L}+/gu)).every(
-    (w) => /^\p{Lu}/u.test(w[0]) || PREFIX_WORDS.has(foldKey(w[0])),
+    (w) => /^\p{Lu}/u.test(w[0]) || isNamePrefix(foldKey(w[0])),
   );
 }
 
@@ -84,7 +81,7 @@ function previousWordBlocks(text: string, folded: string, start: number): boolea
   let j = i;
   while (j > 0 && isLetterCode(text.charCodeAt(j - 1))) j--;
   if (j === i || !/^\p{Lu}/u.test(text.slice(j, i))) return false;
-  return !PREFIX_WORDS.has(folded.slice(j, i));
+  return !isNamePrefix(folded.slice(j, i));
 }
 
 /** True when a capitalised word follows right after `end` (the name goes on: a person, a street). */
@@ -200,6 +197,8 @@ export interface PlaceContext {
   outletProvince: string | null;
   /** A line that names only a province (`Cần Thơ` under the title). */
   label: { span: Span; province: string } | null;
+  /** The province of a provincial paper the report comes from, and where the text names that paper. */
+  provincialOutlet: { province: string; evidence: Span } | null;
 }
 
 /** The texts a place is searched in: as written (the headline) and with debris masked (the rest). */
@@ -244,7 +243,10 @@ export function choosePlace(
       : [texts.masked, texts.maskedFolded];
     const { start, end } = region.span;
     const mentions = findPlaces(text, folded, start, end);
-    const bare = region.headline ? findBareDistricts(text, folded, start, end) : [];
+    // Without its keyword a district's name is read in the headline, and in the lead of its own province's paper.
+    const bare = findBareDistricts(text, folded, start, end).filter(
+      (m) => region.headline || m.districts.some((d) => d.province.name === context.outletProvince),
+    );
     return { region, mentions: [...mentions, ...bare].sort((a, b) => a.start - b.start) };
   });
   const named = new Set(
@@ -273,6 +275,11 @@ export function choosePlace(
     const resolved = resolveDistrict(first, named, context);
     return found(texts.source, placeValue(resolved, first), region.confidence - 0.05, first);
   }
-  // A province named only further down is a passing mention (where a leader works, where someone lives).
-  return context.label ? found(texts.source, context.label.province, 0.75, context.label.span) : nothing();
+  // A province named only further down is a passing mention (where a leader works, where someone lives);
+  // a provincial paper that names its own province somewhere, and no other place first, reports on it.
+  if (context.label) return found(texts.source, context.label.province, 0.75, context.label.span);
+  const home = context.provincialOutlet;
+  const namesHome =
+    home && findProvinces(texts.masked, texts.maskedFolded).some((p) => p.name === home.province);
+  return home && namesHome ? found(texts.source, home.province, 0.45, home.evidence) : nothing();
 }

@@ -15,6 +15,8 @@ const SITE_WORDS = /^(?:báo|tạp chí|cổng thông tin|trang tin|đài)\s|(?:
 const FULL_TITLE_LINES = 12;
 const MIN_PREFIX = 16;
 const MAX_HEADLINE = 400;
+/** Compared as written before folding: short enough to hold no doubled space. */
+const QUICK_PREFIX = 6;
 
 function isSiteName(part: string, registry: OutletRegistry, source: string | null): boolean {
   const key = foldKey(part);
@@ -68,6 +70,8 @@ export function findTitleLine(
   for (const line of doc.lines) {
     if (isBlank(line) || skip.has(line.index)) continue;
     if (++seen > FULL_TITLE_LINES) break;
+    // Most lines differ from the headline in their first letters: no need to fold them further.
+    if (!doc.folded.startsWith(key.slice(0, QUICK_PREFIX), line.contentStart)) continue;
     // A line far longer than any headline is a paragraph; its opening is all that needs comparing.
     const end = Math.min(line.contentEnd, line.contentStart + MAX_HEADLINE);
     const candidate = withoutEllipsis(squash(doc.folded.slice(line.contentStart, end)));

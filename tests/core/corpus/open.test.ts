@@ -37,7 +37,7 @@ describe('Corpus.open', () => {
       'photo.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
       'legacy.txt': Buffer.from([0x54, 0x68, 0x61, 0xcc, 0x6e, 0x68, 0x20, 0x75, 0xf4]),
       'huge.txt': Buffer.alloc(20 * 1024 * 1024, 0x61),
-      'notes.md': '# not a report',
+      'notes.json': '{"not": "a report"}',
       '.hidden/secret.txt': 'hidden',
     });
     const corpus = await Corpus.open(dir);
@@ -216,11 +216,26 @@ describe('Corpus.open', () => {
   });
 
   it('counts files as it finds them, nested folders included, before any is read', async () => {
-    const dir = buildCorpus({ 'a.txt': 'A', 'b/c.txt': 'C', 'b/d/e.txt': 'E', 'skip.md': 'no' });
+    const dir = buildCorpus({ 'a.txt': 'A', 'b/c.txt': 'C', 'b/d/e.txt': 'E', 'skip.json': '{}' });
     const counts: number[] = [];
     const found = await findReportFiles(dir, (count) => counts.push(count));
     expect(found.map((f) => f.id)).toEqual(['a', 'b/c', 'b/d/e']);
     expect(counts).toEqual([1, 2, 3]);
+  });
+
+  it('opens Markdown reports beside text ones, a Markdown file keeping its extension in its id', async () => {
+    const post = '---\ntitle: "Thăng Bình kết nạp 59 đảng viên"\n---\n\n(QNO) - Sáng 3/7, Huyện ủy họp.';
+    const dir = buildCorpus({ 'a.txt': 'Tiêu đề\n\nNội dung.', 'a.md': post, 'posts/b.markdown': post });
+    const corpus = await Corpus.open(dir);
+    expect(corpus.ids()).toEqual(['a', 'a.md', 'posts/b.markdown']);
+    const detail = corpus.report('a.md');
+    expect(detail.metadata.title.value).toBe('Thăng Bình kết nạp 59 đảng viên');
+    expect(detail.file).toBe('a.md');
+    // A Markdown file added while the corpus is open is found from its id alone.
+    writeFileSync(path.join(dir, 'c.md'), post);
+    await corpus.reload('c.md');
+    expect(corpus.ids()).toContain('c.md');
+    await corpus.flush();
   });
 
   it('rejects a path that is not a folder', async () => {
