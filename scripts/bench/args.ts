@@ -4,6 +4,8 @@ export interface BenchOptions {
   runs: number;
   seed: number;
   json: string | null;
+  /** A real folder of reports, measured beside the synthetic sizes (copied first: opening writes its cache). */
+  corpus: string | null;
 }
 
 /** What a child process measures: one corpus size, or the size-independent diffs. */
@@ -14,8 +16,9 @@ export type ChildTask =
 
 /** The usage line printed by `--help` and after a bad option. */
 export const USAGE =
-  'Usage: npm run bench -- [--sizes 1000,10000,100000] [--json out.json] [--runs N] [--seed N]\n' +
+  'Usage: npm run bench -- [--sizes 1000,10000,100000] [--corpus DIR] [--json out.json] [--runs N] [--seed N]\n' +
   '  --sizes  corpus sizes in reports, comma-separated (default 1000,10000)\n' +
+  '  --corpus also measure a real folder of reports (a copy of it), and how often its fields are empty\n' +
   '  --json   also write every figure to this file, for machines\n' +
   '  --runs   runs per figure; each figure is their median (default 3)\n' +
   '  --seed   seed of the synthetic corpora (default 1)';
@@ -25,7 +28,7 @@ export class UsageError extends Error {}
 
 /** Parses the options of the benchmark; throws a `UsageError` naming the bad option. */
 export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
-  const values = readFlags(argv, ['sizes', 'json', 'runs', 'seed'], ['help']);
+  const values = readFlags(argv, ['sizes', 'json', 'runs', 'seed', 'corpus'], ['help']);
   if (values.help !== undefined) return 'help';
   const sizes = (values.sizes ?? '1000,10000').split(',').map((s) => positiveInteger('--sizes', s.trim()));
   return {
@@ -33,6 +36,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     runs: values.runs === undefined ? 3 : positiveInteger('--runs', values.runs),
     seed: values.seed === undefined ? 1 : positiveInteger('--seed', values.seed),
     json: values.json ?? null,
+    corpus: values.corpus ?? null,
   };
 }
 

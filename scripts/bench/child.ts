@@ -1,6 +1,7 @@
 import { promises as fs, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Corpus, exportReports } from '../../src-main/core';
+import { reportFileOf } from '../../src-main/core/corpus/scan';
 import { FolioService } from '../../src-main/service/folioService';
 import { JsonPreferenceStore } from '../../src-main/service/preferences';
 import type { ChildTask } from './args';
@@ -125,7 +126,7 @@ async function benchSession(dir: string, work: string, log: (line: string) => vo
     await exportReports(corpus, { selection: { kind: 'all' }, format, out, force: true });
   }
   await corpus.flush();
-  const files = await Promise.all(corpus.ids().map((id) => fs.stat(path.join(dir, `${id}.txt`))));
+  const files = await Promise.all(corpus.ids().map((id) => fs.stat(path.join(dir, reportFileOf(id)))));
   const rss: Measurement = {
     id: 'peak-rss',
     what: 'peak RSS of a session (one cold open, searches, pages, export)',

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isChild, parseChildTask, parseOptions, USAGE, UsageError, type BenchOptions } from './args';
 import { runChild, type ChildResult } from './child';
+import { countReportFiles, extractionTables } from './extraction';
 import { formatBytes } from './format';
 import { failedRow, toRow, type BenchRow } from './rows';
 import { writeSyntheticCorpus, type SyntheticCorpus } from './synthetic';
@@ -62,6 +63,24 @@ async function runBench(options: BenchOptions): Promise<void> {
       else rows.push(...session.measurements.map((m) => toRow(size, m)));
       rmSync(dir, { recursive: true, force: true });
     }
+    if (options.corpus) {
+      const copy = path.join(work, 'real-corpus');
+      log(`${options.corpus}: copying the real folder`);
+      cpSync(options.corpus, copy, { recursive: true, filter: (src) => !src.includes(`${path.sep}.folio`) });
+      const result = runChildProcess(
+        ['corpus', '--dir', copy, '--work', path.join(work, 'work-real'), '--runs', `${options.runs}`],
+        path.join(work, 'result-real.json'),
+      );
+      if (typeof result === 'string')
+        rows.push(failedRow(null, `every measurement of ${options.corpus}`, result));
+      else {
+        const reports = countReportFiles(copy);
+        const name = path.basename(options.corpus);
+        rows.push(...result.measurements.map((m) => ({ ...toRow(reports, m), what: `${name}: ${m.what}` })));
+        details[options.corpus] = result.details;
+      }
+      rmSync(copy, { recursive: true, force: true });
+    }
     log('diffs (independent of corpus size)');
     const diffs = runChildProcess(
       ['diff', '--runs', `${options.runs}`, '--seed', `${options.seed}`],
@@ -89,6 +108,8 @@ async function runBench(options: BenchOptions): Promise<void> {
       ),
       '',
       renderTable(rows),
+      '',
+      extractionTables(options.corpus ? [options.corpus] : []),
       '',
     ].join('\n'),
   );

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Corpus } from '../../src-main/core';
+import { findReportFiles } from '../../src-main/core/corpus/scan';
 import type { MemoryCheckpoints } from './memory';
 import type { Measurement } from './rows';
 import { median } from './stats';
@@ -130,7 +131,8 @@ async function timeOpen(dir: string): Promise<TimedOpen> {
 
 /** Reads the bytes of every `.txt` file in `dir`, a few at a time, and returns how many bytes that was. */
 async function readEveryReport(dir: string): Promise<number> {
-  const files = (await fs.readdir(dir)).filter((name) => name.endsWith('.txt'));
+  // The files the corpus opens, nested folders included, so a real archive's floor reads what Folio reads.
+  const files = (await findReportFiles(dir)).map((f) => f.file);
   let bytes = 0;
   let next = 0;
   const worker = async () => {

@@ -10,6 +10,7 @@ import {
   positionals,
   UsageError,
 } from './args';
+import { ACCURACY_COMMAND } from './accuracyCommand';
 import { COLLECTION_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND } from './exportCommands';
 import { openCorpus } from './open';
 
@@ -348,6 +349,7 @@ export const COMMANDS: Command[] = [
   annotate,
   correct,
   check,
+  ACCURACY_COMMAND,
   COLLECTION_COMMAND,
   EXPORT_COMMAND,
   IMPORT_COMMAND,

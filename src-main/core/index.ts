@@ -7,6 +7,7 @@ export {
   type OpenOptions,
 } from './corpus/corpus';
 export { watchCorpus } from './corpus/watch';
+export { measureAccuracy, type AccuracyReport, type FieldAccuracy } from './corpus/accuracy';
 export type * from './corpus/types';
 export { extractMetadata } from './extract';
 export type * from './extract/types';

@@ -1,11 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BenchRow } from '../../scripts/bench/rows';
 import { tempDir } from '../helpers/corpora';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const REAL_CORPUS = path.resolve(ROOT, '../shared/real-corpus');
+/** Its reports, Markdown (its SOURCES.md) included, as Folio opens them. */
+const REAL_REPORTS = readdirSync(REAL_CORPUS).filter((f) => /\.(?:txt|md)$/u.test(f)).length;
 const CORPUS_ROWS = [
   'cold-open',
   'cold-open-gap',
@@ -62,7 +65,7 @@ describe('npm run bench (smoke run at 200 reports)', () => {
     const out = path.join(tempDir('folio-bench-test-'), 'bench.json');
     const run = spawnSync(
       process.execPath,
-      ['out/bench/bench.mjs', '--sizes', '200', '--runs', '1', '--json', out],
+      ['out/bench/bench.mjs', '--sizes', '200', '--runs', '1', '--corpus', REAL_CORPUS, '--json', out],
       { cwd: ROOT, encoding: 'utf8' },
     );
     expect(run.status, run.stderr).toBe(0);
@@ -74,8 +77,13 @@ describe('npm run bench (smoke run at 200 reports)', () => {
     expect(json.rows.map((r) => `${r.size}:${r.id}`)).toEqual([
       ...CORPUS_ROWS.map((id) => `200:${id}`),
       '200:peak-rss',
+      // The real folder, measured on a copy, its rows named after it.
+      ...CORPUS_ROWS.map((id) => `${REAL_REPORTS}:${id}`),
       ...DIFF_ROWS.map((id) => `null:${id}`),
     ]);
+    expect(json.rows.filter((r) => r.size === 17).every((r) => r.what.startsWith('real-corpus: '))).toBe(
+      true,
+    );
   });
 
   it('gives every row a numeric figure, latencies a p95, and references with ratios where they belong', () => {
@@ -108,11 +116,31 @@ describe('npm run bench (smoke run at 200 reports)', () => {
   });
 
   it('prints one table with every row', () => {
-    const lines = stdout.split('\n').filter((line) => line.startsWith('| '));
+    const timings = stdout.split('Extraction against hand-written metadata')[0]!;
+    const lines = timings.split('\n').filter((line) => line.startsWith('| '));
     expect(lines[0]).toMatch(
       /^\| Reports +\| What +\| Figure +\| Reference +\| Ratio +\| Budget +\| Verdict +\|$/,
     );
     // The header, the corpus rows, the session's memory row and the diff rows.
-    expect(lines).toHaveLength(1 + CORPUS_ROWS.length + 1 + DIFF_ROWS.length);
+    expect(lines).toHaveLength(1 + CORPUS_ROWS.length + 1 + CORPUS_ROWS.length + DIFF_ROWS.length);
+  });
+
+  it('says how often each field of the real folder is empty, for all its reports and the Vietnamese ones', () => {
+    expect(stdout).toMatch(
+      new RegExp(`^\\| .*real-corpus: all ${REAL_REPORTS} \\|(?: \\d+\\.\\d %\\s\\|){5}$`, 'mu'),
+    );
+    expect(stdout).toMatch(/^\| .*real-corpus: Vietnamese \d+ \|(?: \d+\.\d %\s\|){5}$/mu);
+  });
+
+  it('then scores the extraction against the three sets of hand-written metadata', () => {
+    const scores = stdout.split('Extraction against hand-written metadata')[1]!;
+    for (const set of ['samples', 'real-corpus', 'archive, 40 checked by hand']) {
+      expect(scores).toMatch(
+        new RegExp(
+          `^\\| ${set}[^|]* \\| \\d+ \\| (?:\\d+/\\d+ \\| ){5}P \\d\\.\\d\\d · R \\d\\.\\d\\d \\|$`,
+          'mu',
+        ),
+      );
+    }
   });
 });

@@ -20,12 +20,34 @@ describe('folio (command line)', () => {
       'annotate',
       'correct',
       'check',
+      'accuracy',
     ]) {
       expect(help.stdout).toContain(`  ${command} `);
       const own = folio(command, '--help');
       expect(own.code).toBe(0);
       expect(own.stdout).toMatch(new RegExp(`^Usage: folio ${command} `));
     }
+  });
+
+  it("accuracy compares the extracted values with the editors' on the reports marked done", () => {
+    const corpus = copySampleCorpus();
+    expect(folio('accuracy', corpus).stdout).toContain('nothing to measure yet');
+    expect(folio('status', corpus, ID0, ID1, ID2, 'done').code).toBe(0);
+    // One place corrected to another value, one title "corrected" to what was extracted, which is no change.
+    expect(folio('meta', corpus, ID1, '--set', 'place=Ninh Kiều, Cần Thơ').code).toBe(0);
+    const title = JSON.parse(folio('extract', corpus, '--json').stdout.split('\n')[0]!).title as string;
+    expect(folio('meta', corpus, ID0, '--set', `title=${title}`).code).toBe(0);
+    const run = folio('accuracy', corpus, '--json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      reviewed: number;
+      fields: { field: string; agreed: number }[];
+    };
+    const agreed = Object.fromEntries(report.fields.map((f) => [f.field, f.agreed]));
+    expect(report.reviewed).toBe(3);
+    expect(agreed).toMatchObject({ place: 2, title: 3, source: 3 });
+    const table = folio('accuracy', corpus).stdout;
+    expect(table).toMatch(/^place\s+2\s+1\s+66\.7%$/mu);
   });
 
   it('rejects an unknown command and bad options with exit code 2', () => {

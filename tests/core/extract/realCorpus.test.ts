@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractMetadata } from '../../../src-main/core/extract';
-import type { Extraction } from '../../../src-main/core/extract';
-import { decodeReport } from '../../../src-main/core/text/decode';
-import { GOLD_FIELDS, readGold, scoreAgainstGold } from '../../helpers/gold';
-import type { Extracted, GoldField, GoldScore } from '../../helpers/gold';
+import { extractedRecord } from '../../../scripts/bench/extraction';
+import { GOLD_FIELDS, readGold, scoreAgainstGold } from '../../../scripts/bench/gold';
+import type { Extracted, GoldField, GoldScore } from '../../../scripts/bench/gold';
 
 const SHARED = path.resolve(import.meta.dirname, '../../../../shared');
 const REAL_CORPUS = path.join(SHARED, 'real-corpus');
@@ -24,16 +22,7 @@ function extractFolder(dir: string, ids?: Iterable<string>): Map<string, Extract
     ? [...ids].map((id) => `${id}.txt`)
     : fs.readdirSync(dir).filter((f) => f.endsWith('.txt'));
   for (const file of files) {
-    const { text } = decodeReport(fs.readFileSync(path.join(dir, file)), file);
-    const r: Extraction = extractMetadata(text, { today: TODAY });
-    records.set(file.replace(/\.txt$/u, ''), {
-      title: r.title.value,
-      published: r.published.value,
-      source: r.source.value,
-      author: r.author.value,
-      place: r.place.value,
-      references: r.references.map((x) => x.value.code),
-    });
+    records.set(file.replace(/\.txt$/u, ''), extractedRecord(path.join(dir, file), { today: TODAY }));
   }
   return records;
 }

@@ -20,40 +20,32 @@ const BARE_URL = /^<?(https?:\/\/\S+?)>?$/u;
 /** How many lines after the header block may still be the aggregator's link and image lines. */
 const MAX_LINK_LINES = 4;
 
+/** A `[label](url)` line whose label starts `opening` units into the line (`[` or `![`). */
+function markdownLink(line: Line, kind: 'link' | 'image', m: RegExpExecArray, opening: number): LinkLine {
+  const labelStart = line.contentStart + opening;
+  const written = m[1]!;
+  return {
+    line,
+    kind,
+    label: written.trim(),
+    labelStart,
+    labelEnd: labelStart + written.length,
+    url: m[2]!,
+    urlStart: labelStart + written.length + 2,
+  };
+}
+
 /** Reads one line as a Markdown link, image or bare URL. */
 export function readLinkLine(doc: Doc, line: Line): LinkLine | null {
   const text = lineText(doc, line);
-  const at = line.contentStart;
-  let m = LINK.exec(text);
-  if (m) {
-    return {
-      line,
-      kind: 'link',
-      label: m[1]!.trim(),
-      labelStart: at + 1,
-      labelEnd: at + 1 + m[1]!.length,
-      url: m[2]!,
-      urlStart: at + m[1]!.length + 3,
-    };
-  }
-  m = IMAGE.exec(text);
-  if (m) {
-    return {
-      line,
-      kind: 'image',
-      label: m[1]!.trim(),
-      labelStart: at + 2,
-      labelEnd: at + 2 + m[1]!.length,
-      url: m[2]!,
-      urlStart: at + m[1]!.length + 4,
-    };
-  }
-  m = BARE_URL.exec(text);
-  if (m) {
-    const urlStart = at + text.indexOf(m[1]!);
-    return { line, kind: 'url', label: '', labelStart: urlStart, labelEnd: urlStart, url: m[1]!, urlStart };
-  }
-  return null;
+  const link = LINK.exec(text);
+  if (link) return markdownLink(line, 'link', link, 1);
+  const image = IMAGE.exec(text);
+  if (image) return markdownLink(line, 'image', image, 2);
+  const bare = BARE_URL.exec(text);
+  if (!bare) return null;
+  const urlStart = line.contentStart + text.indexOf(bare[1]!);
+  return { line, kind: 'url', label: '', labelStart: urlStart, labelEnd: urlStart, url: bare[1]!, urlStart };
 }
 
 /** The link, image and URL lines that follow line `from` (the first lines after a header block). */

@@ -1,5 +1,5 @@
-// The comparison rules of `../shared/real-corpus/score.py`, so a test can hold the extractor to the scores
-// it reaches on hand-checked reports without running Python.
+// The comparison rules of `../shared/real-corpus/score.py`, so the bench and the tests can score extraction against
+// hand-checked reports without running Python.
 import fs from 'node:fs';
 
 /** The fields score.py compares one by one. */
