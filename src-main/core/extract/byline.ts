@@ -64,6 +64,8 @@ export function isNotPerson(text: string): boolean {
   return NOT_PEOPLE.has(foldKey(text));
 }
 
+const DRAWN_ON = /^(?:[Tt]heo|[Nn]guồn|[Tt]ổng hợp)\s/u;
+
 /** Acronyms that sign a report without naming an outlet: reporter, collaborator. */
 const NOT_OUTLETS = new Set(bylineWords.notPeople.filter((w) => /^[\p{Lu}./-]+$/u.test(w)));
 
@@ -104,7 +106,10 @@ function readNameAndOutlet(
   const paren = /\(\s*([^()]{2,40}?)\s*\)\s*$/u.exec(body);
   const slash = body.indexOf('/');
   const dash = /\s*[-–—]\s*/u.exec(body);
-  if (paren) {
+  if (paren && DRAWN_ON.test(paren[1]!)) {
+    // `Anh Minh (Theo Metropolis Japan)`: what the writer drew on, not the outlet that published it.
+    name = trimSpan(text, start, start + paren.index);
+  } else if (paren) {
     outlet = trimSpan(text, start + paren.index + 1, start + paren.index + paren[0].length);
     while (outlet.end > outlet.start && /[)\s]/u.test(text[outlet.end - 1]!)) outlet.end--;
     name = trimSpan(text, start, start + paren.index);

@@ -216,11 +216,13 @@ export interface YearContext {
   currentYear: number;
   /** No date may be later than this. */
   today?: DateParts;
+  /** Days the article may come after `pageDate`: an aggregator's post time is late or early by a day or so. */
+  slackDays?: number;
 }
 
 /** Dates a day/month without a year: by the page-visit date, else by the largest past year in the text. */
 export function inferYear(day: number, month: number, context: YearContext): number | null {
-  const page = context.pageDate;
+  const page = context.pageDate && addDays(context.pageDate, context.slackDays ?? 0);
   if (page) {
     let year = month > page.month || (month === page.month && day > page.day) ? page.year - 1 : page.year;
     // 29 February needs a leap year; give up after two leap cycles.

@@ -9,6 +9,7 @@ import type { Extracted, Span } from './types';
 
 /** How much of the first paragraph is searched for a date after a time of day. */
 const LEAD_CHARS = 600;
+const CAPTURE_SLACK_DAYS = 7;
 
 /** A date read from the scraper's header or a URL, with how far it can be trusted as the article's. */
 export interface DatedEvidence {
@@ -72,8 +73,11 @@ function datelineValue(
 ): Extracted<string | null> | null {
   const { textYears, currentYear, today } = sources;
   const pageDate = sources.pageDate ?? sources.bound;
+  // A page visit comes after publication; an aggregator may post a story a few days before its own date.
+  const slackDays = sources.pageDate ? 0 : CAPTURE_SLACK_DAYS;
   const year =
-    dateline.year ?? inferYear(dateline.day, dateline.month, { pageDate, textYears, currentYear, today });
+    dateline.year ??
+    inferYear(dateline.day, dateline.month, { pageDate, textYears, currentYear, today, slackDays });
   if (year === null) return null;
   const date = addDays({ year, month: dateline.month, day: dateline.day }, dateline.shiftDays);
   if (isAfter(date, today)) return null;

@@ -124,6 +124,19 @@ describe('headlines the aggregator cut short', () => {
   });
 });
 
+describe('what an aggregator gets wrong', () => {
+  it('keeps the capture year for a day a little after the capture date (posts go out early)', () => {
+    const r = extract(real('real-archive/trends/2024-06-16-lich-thi-dau-euro-2024-hom-nay.txt'));
+    expect(r.published.value).toBe('2024-06-18');
+    expect(r.published.evidence?.text).toBe('đêm 18-6');
+  });
+
+  it('takes `(Theo …)` after the writer for what they drew on, not for the outlet', () => {
+    const r = extract(real('real-archive/trends/2025-01-28-thiep-chuc-mung-nam-moi.txt'));
+    expect([r.author.value, r.source.value]).toEqual(['Anh Minh', 'vnexpress.net']);
+  });
+});
+
 describe('bylines and photo credits', () => {
   it.each([
     ['real-corpus/010', 'Thành Duy'],
