@@ -7,6 +7,7 @@ import type { DocumentReference, Evidence, ExtractedItem } from './types';
 const PARTY_TYPES: ReadonlyMap<string, string> = new Map(documents.partyTypes.map((t) => [foldKey(t), t]));
 const STATE_TYPES = new Set(documents.stateTypes);
 const EXCLUDED_STATE_TYPES = new Set(documents.excludedStateTypes);
+const PARTY_ISSUERS = new Set(documents.partyIssuers);
 const TYPE_WORDS = documents.typeWords as [string, string][];
 
 const ISSUER_WORDS: readonly (readonly [string, readonly string[]])[] = [
@@ -216,6 +217,15 @@ function stateMentions(text: string): Mention[] {
   const found: Mention[] = [];
   for (const m of text.matchAll(STATE)) {
     const [number, year, type, issuer, assembly] = [m[1]!, m[2], m[3], m[4], m[5]];
+    const start = m.index;
+    const end = m.index + m[0].length;
+    // `1517/QĐNS-TW`: a Party code printed with the State's punctuation.
+    const partyIssuer = issuer?.replace(/\s+/gu, '').toUpperCase().replace('TƯ', 'TW');
+    if (!year && type && partyIssuer && PARTY_ISSUERS.has(partyIssuer) && PARTY_TYPES.has(foldKey(type))) {
+      const ref = reference(PARTY_TYPES.get(foldKey(type))!, number, partyIssuer);
+      found.push({ ref, confidence: CONFIDENCE.coded, start, end });
+      continue;
+    }
     if (type !== undefined && (!STATE_TYPES.has(type) || EXCLUDED_STATE_TYPES.has(type))) continue;
     const cleanIssuer = issuer?.replace(/\s+/gu, '').replace(/[–]/gu, '-') ?? null;
     const tail = assembly ?? `${type}-${cleanIssuer}`;
@@ -227,7 +237,7 @@ function stateMentions(text: string): Mention[] {
       number,
       issuer: assembly ?? cleanIssuer,
     };
-    found.push({ ref, confidence: CONFIDENCE.coded, start: m.index, end: m.index + m[0].length });
+    found.push({ ref, confidence: CONFIDENCE.coded, start, end });
   }
   return found;
 }

@@ -31,7 +31,7 @@ function extractFolder(dir: string, ids?: Iterable<string>): Map<string, Extract
 type Floors = Record<GoldField, number> & { precision: number; recall: number };
 const FLOORS: Record<'real' | 'archive' | 'samples', Floors> = {
   real: { title: 17, published: 17, source: 17, author: 17, place: 17, precision: 1, recall: 1 },
-  archive: { title: 40, published: 39, source: 40, author: 39, place: 39, precision: 1, recall: 0.875 },
+  archive: { title: 40, published: 39, source: 40, author: 39, place: 39, precision: 1, recall: 1 },
   samples: { title: 5, published: 5, source: 5, author: 5, place: 5, precision: 1, recall: 1 },
 };
 

@@ -396,6 +396,14 @@ describe('document references', () => {
     expect(refs.map((x) => [x.value.code, x.evidence[0]!.text])).toEqual([['1638-QĐNS/TW', '1638/QĐNSTƯ']]);
   });
 
+  it('reads `1517/QĐNS-TW`, a Party code in the State punctuation, as the Party code it is', () => {
+    const refs = refsOf('Quyết định 1517/QĐNS-TW của Ban Bí thư và Quyết định 15/QĐ-UBND.');
+    expect(refs.map((x) => [x.value.code, x.value.kind])).toEqual([
+      ['1517-QĐNS/TW', 'party'],
+      ['15/QĐ-UBND', 'state'],
+    ]);
+  });
+
   it('ignores dates, fractions and a press licence', () => {
     expect(codeOf('Ngày 14/6/2024, tỷ lệ 3/4 đạt. Giấy phép số: 15/GP-BTTTT.')).toEqual([]);
   });
