@@ -2,7 +2,7 @@ import { chooseAuthor, findByline, findPhotoCredits, nameCase } from './byline';
 import type { Credit } from './byline';
 import { findCaptions } from './captions';
 import { findCounter } from './counters';
-import { readDateLine, toIso, yearsIn } from './dates';
+import { readDateLine, yearsIn } from './dates';
 import type { DateLineMatch, DateParts } from './dates';
 import { findDatedByline } from './datedByline';
 import { dateInUrl, parseDateValue } from './dateValue';
@@ -18,7 +18,7 @@ import type { OutletRegistry } from './outlets';
 import { findPeople } from './people';
 import { choosePlace } from './places';
 import type { PlaceRegion } from './places';
-import { findPublished } from './published';
+import { findPublished, fromStructure } from './published';
 import type { DatedEvidence, Lead } from './published';
 import { findReferences } from './references';
 import { chooseSource, readLeadPrefix } from './source';
@@ -90,7 +90,7 @@ function dated(header: HeaderValue | undefined, confidence: number): DatedEviden
 }
 
 /** Dates outside the prose, weakest last: the article's address, other addresses, the capture date. */
-function headerFallbacks(structure: Structure): DatedEvidence[] {
+function headerFallbacks(structure: Structure, captured: DatedEvidence | null): DatedEvidence[] {
   const article = structure.values.url;
   const fromUrls = [
     ...(article ? [{ url: article, confidence: 0.45 }] : []),
@@ -99,7 +99,6 @@ function headerFallbacks(structure: Structure): DatedEvidence[] {
     const value = dateInUrl(url.value);
     return value ? [{ value, span: url.span, confidence }] : [];
   });
-  const captured = dated(structure.values.captured, 0.3);
   return [...fromUrls, ...(captured ? [captured] : [])];
 }
 
@@ -107,11 +106,6 @@ function headerFallbacks(structure: Structure): DatedEvidence[] {
 function headerAuthor(text: string, header: HeaderValue | undefined): Extracted<string | null> {
   const name = header?.value.replace(/\s*\([^)]*\)\s*/gu, ' ').trim();
   return header && name ? found(text, nameCase(name), 0.9, header.span) : nothing();
-}
-
-/** The day before which the report cannot be: when an aggregator captured it, else today. */
-function boundOf(structure: Structure, today: DateParts): DateParts {
-  return dated(structure.values.captured, 0)?.value.date ?? today;
 }
 
 function maskedFor(text: string, folded: string, debris: readonly Span[]): [string, string] {
@@ -144,29 +138,21 @@ export function extractMetadata(text: string, options: ExtractOptions = {}): Ext
   const title = headerTitle
     ? chooseTitle(doc, headerTitle, titleLine, 0.95, clean)
     : lineField(text, head.title, head.titleConfidence);
-  const fallbacks = headerFallbacks(structure);
+  // The capture date is a fallback for the publication date and the latest a day without a year can be.
+  const captured = dated(structure.values.captured, 0.3);
+  const fallbacks = headerFallbacks(structure, captured);
   const headerPublished = dated(structure.values.published, 0.9);
-  const headerFields = {
-    title,
-    source: chooseSource(text, {
-      prefix: null,
-      byline: null,
-      header: headerSource,
-      url: structure.values.url ?? null,
-      registry,
-    }),
-    author: headerAuthor(text, structure.values.author),
-  };
+  const headerAuthorField = headerAuthor(text, structure.values.author);
+  const sourceEvidence = { header: headerSource, url: structure.values.url ?? null, registry };
   const headerDebris = structure.spans.map((s) => ({ ...s, kind: 'header' as const }));
 
   if (language !== null && language !== 'vi') {
     // Prose stages read Vietnamese conventions; other languages get what the structure says.
-    const best = headerPublished ?? fallbacks[0] ?? null;
     return {
-      ...headerFields,
-      published: best
-        ? found(text, toIso(best.value.date, best.value.time), best.confidence, best.span)
-        : nothing(),
+      title,
+      source: chooseSource(text, { prefix: null, byline: null, ...sourceEvidence }),
+      author: headerAuthorField,
+      published: fromStructure(text, headerPublished, fallbacks),
       place: nothing(),
       section: nothing(),
       viewCount: nothing(),
@@ -226,9 +212,7 @@ export function extractMetadata(text: string, options: ExtractOptions = {}): Ext
   const source = chooseSource(text, {
     prefix: leads.find((l) => l.prefix)?.prefix ?? null,
     byline,
-    header: headerSource,
-    url: structure.values.url ?? null,
-    registry,
+    ...sourceEvidence,
   });
   const outlet =
     (structure.values.url ? registry.byUrl(structure.values.url.value)?.outlet : null) ??
@@ -255,7 +239,7 @@ export function extractMetadata(text: string, options: ExtractOptions = {}): Ext
       headDateLine: head.dateLine?.match ?? datedByline?.match ?? null,
       otherDateLine: otherDateLine?.match ?? null,
       pageDate: head.pageDate?.match.date ?? null,
-      bound: structure.values.captured ? boundOf(structure, today) : null,
+      bound: captured?.value.date ?? null,
       leads,
       textYears: yearsIn(masked.folded),
       currentYear: today.year,
@@ -263,7 +247,7 @@ export function extractMetadata(text: string, options: ExtractOptions = {}): Ext
       fallbacks,
     }),
     source,
-    author: headerFields.author.value ? headerFields.author : chooseAuthor(text, byline),
+    author: headerAuthorField.value ? headerAuthorField : chooseAuthor(text, byline),
     place: choosePlace(
       { source: text, folded: doc.folded, masked: masked.text, maskedFolded: masked.folded },
       placeRegions,
@@ -282,7 +266,11 @@ export function extractMetadata(text: string, options: ExtractOptions = {}): Ext
     viewCount: counter
       ? found(text, counter.match.value, counter.bare ? 0.6 : 0.95, counter.match)
       : nothing(),
-    references: findReferences(text, ...maskedFor(text, doc.folded, cutSpans(debris, structure.readable))),
+    // Header titles are read for codes too (a bot's `[Kết luận 126-KL/TW]`): masked again only when there are some.
+    references:
+      structure.readable.length > 0
+        ? findReferences(text, ...maskedFor(text, doc.folded, cutSpans(debris, structure.readable)))
+        : findReferences(text, masked.text, masked.folded),
     people: findPeople(
       text,
       masked.text,

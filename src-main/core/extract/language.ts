@@ -37,9 +37,8 @@ function isVietnameseOnly(code: number): boolean {
 
 // Punctuation and symbols above Latin-1 (quotes, dashes, arrows) are not letters; a rough test is enough here.
 function isLetter(code: number): boolean {
-  return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a
-    ? true
-    : code >= 0xc0 && (code < 0x2000 || code > 0x2bff);
+  const lower = code | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || (code >= 0xc0 && (code < 0x2000 || code > 0x2bff));
 }
 
 /**

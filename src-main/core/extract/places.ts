@@ -244,7 +244,8 @@ export function choosePlace(
     const { start, end } = region.span;
     const mentions = findPlaces(text, folded, start, end);
     // Without its keyword a district's name is read in the headline, and in the lead of its own province's paper.
-    const bare = findBareDistricts(text, folded, start, end).filter(
+    const searched = region.headline || context.outletProvince !== null;
+    const bare = (searched ? findBareDistricts(text, folded, start, end) : []).filter(
       (m) => region.headline || m.districts.some((d) => d.province.name === context.outletProvince),
     );
     return { region, mentions: [...mentions, ...bare].sort((a, b) => a.start - b.start) };

@@ -52,16 +52,24 @@ function fromDateLine(text: string, match: DateLineMatch, confidence: number): E
 
 /** The publication date: a date line, else the dateline opening the lead; body dates are never used. */
 export function findPublished(text: string, folded: string, sources: DateSources): Extracted<string | null> {
-  const { header } = sources;
-  if (header) return found(text, toIso(header.value.date, header.value.time), header.confidence, header.span);
+  if (sources.header) return fromEvidence(text, sources.header);
   if (sources.headDateLine) return fromDateLine(text, sources.headDateLine, 0.95);
   if (sources.otherDateLine) return fromDateLine(text, sources.otherDateLine, 0.85);
-  return fromLead(text, folded, sources) ?? fromFallback(text, sources.fallbacks);
+  return fromLead(text, folded, sources) ?? fromStructure(text, null, sources.fallbacks);
 }
 
-function fromFallback(text: string, fallbacks: readonly DatedEvidence[]): Extracted<string | null> {
-  const best = fallbacks[0];
-  return best ? found(text, toIso(best.value.date, best.value.time), best.confidence, best.span) : nothing();
+function fromEvidence(text: string, evidence: DatedEvidence): Extracted<string | null> {
+  return found(text, toIso(evidence.value.date, evidence.value.time), evidence.confidence, evidence.span);
+}
+
+/** The publication date from outside the prose: the header's, else the best fallback (an address, a capture). */
+export function fromStructure(
+  text: string,
+  header: DatedEvidence | null,
+  fallbacks: readonly DatedEvidence[],
+): Extracted<string | null> {
+  const best = header ?? fallbacks[0];
+  return best ? fromEvidence(text, best) : nothing();
 }
 
 /** A dateline's date, its year inferred (never later than the bound or today) when it has none. */

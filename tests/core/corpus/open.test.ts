@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../../src-main/core';
 import { findReportFiles } from '../../../src-main/core/corpus/scan';
+import { EXTRACTOR_VERSION } from '../../../src-main/core/extract/version';
 import { BUILT_WORKER, buildCorpus, copySampleCorpus, SAMPLE_IDS } from '../../helpers/corpora';
 
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
@@ -184,6 +185,24 @@ describe('Corpus.open', () => {
       expect(cached.report(id).debris).toEqual(fresh.report(id).debris);
     }
     expect(cached.summary(SAMPLE_IDS[2]!).place).toMatch(/Gia Lâm/);
+  });
+
+  it('extracts again what an older extractor left in the cache', async () => {
+    const dir = copySampleCorpus();
+    await openAndSave(dir);
+    const reportsFile = path.join(dir, '.folio', 'cache', 'reports.json');
+    const saved = JSON.parse(readFileSync(reportsFile, 'utf8')) as {
+      version: string;
+      reports: Record<string, { values: { title: string } }>;
+    };
+    expect(saved.version).toBe(`4.${EXTRACTOR_VERSION}`);
+    // What a warm open would trust: same files, so only the version says these values are stale.
+    saved.reports[SAMPLE_IDS[0]!]!.values.title = 'Tiêu đề cũ';
+    writeFileSync(reportsFile, JSON.stringify(saved));
+    expect((await Corpus.open(dir)).summary(SAMPLE_IDS[0]!).title).toBe('Tiêu đề cũ');
+    writeFileSync(reportsFile, JSON.stringify({ ...saved, version: `4.${EXTRACTOR_VERSION - 1}` }));
+    const reopened = await Corpus.open(dir);
+    expect(reopened.summary(SAMPLE_IDS[0]!).title).toMatch(/^Thành uỷ Cần Thơ tổng kết/u);
   });
 
   it('rebuilds a cache that was damaged', async () => {
