@@ -28,12 +28,21 @@ export const OPERATION_NAMES = [
   'deleteAnnotation',
   'saveCorrection',
   'revertChanges',
+  'undo',
+  'redo',
+  'editHistory',
   'getPreferences',
   'setPreferences',
 ] as const;
 
 /** Every event name the core pushes to the renderer. */
-export const EVENT_NAMES = ['corpusChanged', 'corpusOpened', 'progress', 'menuCommand'] as const;
+export const EVENT_NAMES = [
+  'corpusChanged',
+  'corpusOpened',
+  'progress',
+  'historyChanged',
+  'menuCommand',
+] as const;
 
 /** The IPC channel of an operation. */
 export function operationChannel(name: string): string {

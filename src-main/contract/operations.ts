@@ -3,9 +3,11 @@ import type { ChangeDto, CorpusInfo, ReportDetail, ReportSummary, SearchResult }
 import { METADATA_FIELDS, REPORT_STATUSES } from '../core/store/schema';
 import { EXPORT_FORMATS, type ExportSummary } from '../core/export/types';
 import type { ResolvedCollection } from '../core/collections/resolve';
+import type { HistoryState } from './history';
 import { EVENT_NAMES, OPERATION_NAMES } from './channels';
 
-export type { ExportSummary, ResolvedCollection };
+export type { ExportSummary, HistoryState, ResolvedCollection };
+export { EDIT_VERBS, historyLabel, type EditVerb, type HistoryStep } from './history';
 export { EXPORT_FORMATS };
 
 export type {
@@ -214,6 +216,9 @@ export const OPERATIONS = {
       .object({ id: reportId, changes: z.array(z.number().int().nonnegative()).min(1), revision })
       .strict(),
   },
+  undo: { input: empty },
+  redo: { input: empty },
+  editHistory: { input: empty },
   getPreferences: { input: empty },
   setPreferences: {
     input: z
@@ -254,6 +259,9 @@ export interface OperationResults {
   deleteAnnotation: ReportDetail;
   saveCorrection: ReportDetail;
   revertChanges: ReportDetail;
+  undo: HistoryState;
+  redo: HistoryState;
+  editHistory: HistoryState;
   getPreferences: Preferences;
   setPreferences: Preferences;
 }
@@ -275,6 +283,8 @@ export interface FolioEvents {
   corpusOpened: CorpusInfo;
   /** Progress of long work, such as opening a large corpus. */
   progress: { task: string; done: number; total: number };
+  /** What undo and redo would do now changed (an edit was made, undone or redone; a corpus opened). */
+  historyChanged: HistoryState;
   /** A native menu item the renderer acts on (desktop only). */
   menuCommand: { command: MenuCommand };
 }
@@ -282,7 +292,7 @@ export type EventName = keyof FolioEvents;
 
 /** Menu items whose action lives in the renderer. */
 export type MenuCommand =
-  'show-library' | 'show-reader' | 'show-changes' | 'toggle-theme' | 'find' | 'export';
+  'show-library' | 'show-reader' | 'show-changes' | 'toggle-theme' | 'find' | 'export' | 'undo' | 'redo';
 
 /** Names of every event, for shells that forward them. */
 export const EVENTS: readonly EventName[] = EVENT_NAMES;

@@ -9,6 +9,10 @@ export type FolioErrorCode =
   | 'too-large'
   | 'corrupt-sidecar'
   | 'changed-on-disk'
+  | 'disk-full'
+  | 'read-only'
+  | 'name-too-long'
+  | 'unwritable'
   | 'invalid-input';
 
 /** An error that names the file or value at fault and why; shells turn it into a message for the user. */

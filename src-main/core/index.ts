@@ -1,11 +1,6 @@
 export { FolioError, type FolioErrorCode } from './errors';
-export {
-  Corpus,
-  DEFAULT_MAX_FILE_BYTES,
-  type CorpusChange,
-  type NewAnnotation,
-  type OpenOptions,
-} from './corpus/corpus';
+export { Corpus, DEFAULT_MAX_FILE_BYTES, type CorpusChange, type OpenOptions } from './corpus/corpus';
+export * from './edits';
 export { watchCorpus } from './corpus/watch';
 export { measureAccuracy, type AccuracyReport, type FieldAccuracy } from './corpus/accuracy';
 export type * from './corpus/types';

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent } from 'electron';
 import { EVENT_CHANNEL } from '../contract/channels';
+import type { HistoryState } from '../contract/history';
 import type { MenuCommand } from '../contract/operations';
 import { FolioService } from '../service/folioService';
 import { ensureSampleCorpus } from '../service/sampleCorpus';
@@ -61,6 +62,11 @@ async function start(): Promise<void> {
   );
   const sendCommand = (command: MenuCommand) =>
     window.webContents.send(EVENT_CHANNEL, { event: 'menuCommand', payload: { command } });
+  let history: HistoryState = { undo: null, redo: null };
+  service.on('historyChanged', (state) => {
+    history = state;
+    refreshMenu();
+  });
   const refreshMenu = () => {
     const prefs = preferences.get();
     const actions = {
@@ -77,7 +83,13 @@ async function start(): Promise<void> {
     };
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
-        buildMenuTemplate(actions, prefs.recentCorpora, prefs.language, process.platform === 'darwin'),
+        buildMenuTemplate(
+          actions,
+          prefs.recentCorpora,
+          prefs.language,
+          process.platform === 'darwin',
+          history,
+        ),
       ),
     );
   };

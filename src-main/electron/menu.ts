@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { historyLabel, type HistoryState } from '../contract/history';
 import type { MenuCommand } from '../contract/operations';
 
 /** What the menu's items do; the shell wires them to dialogs, the service and the renderer. */
@@ -47,12 +48,17 @@ const LABELS = {
   },
 } as const;
 
-/** The native menu: File, Edit, View and Help with accelerators, in the interface language. */
+/**
+ * The native menu: File, Edit, View and Help with accelerators, in the interface language. Undo and Redo
+ * name the action they would take back ("Undo delete annotation"); their keys are left to the page, which
+ * gives them to a text field being typed in and to the corpus's history otherwise.
+ */
 export function buildMenuTemplate(
   actions: MenuActions,
   recent: string[],
   language: 'vi' | 'en',
   isMac: boolean,
+  history: HistoryState = { undo: null, redo: null },
 ): MenuItemConstructorOptions[] {
   const t = LABELS[language];
   const recentItems: MenuItemConstructorOptions[] = recent.length
@@ -74,8 +80,18 @@ export function buildMenuTemplate(
     {
       label: t.edit,
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        {
+          label: historyLabel(language, 'undo', history.undo),
+          accelerator: 'CmdOrCtrl+Z',
+          registerAccelerator: false,
+          click: () => actions.command('undo'),
+        },
+        {
+          label: historyLabel(language, 'redo', history.redo),
+          accelerator: 'CmdOrCtrl+Shift+Z',
+          registerAccelerator: false,
+          click: () => actions.command('redo'),
+        },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

@@ -1,11 +1,23 @@
 import path from 'node:path';
 import {
+  addAnnotation,
   Collections,
+  correctText,
   Corpus,
+  deleteAnnotation,
+  EditHistory,
   EXPORTS_DIR,
   exportReports,
   FolioError,
+  resetMetadata,
+  setMetadata,
+  setStatus,
+  setTags,
+  updateAnnotation,
   watchCorpus,
+  type AppliedEdit,
+  type EditVerb,
+  type ReportEdit,
   type ReportSummary,
 } from '../core';
 import type { AnalyzeOptions } from '../core/analyze/pool';
@@ -52,6 +64,7 @@ export class FolioService {
   private stopWatching: (() => Promise<void>) | null = null;
   private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
   private readonly order = new RowOrder(() => this.open_().list());
+  private readonly history = new EditHistory();
 
   constructor(private readonly host: ServiceHost) {}
 
@@ -80,6 +93,8 @@ export class FolioService {
     });
     await this.close();
     this.corpus = corpus;
+    this.history.clear();
+    this.emit('historyChanged', this.history.state());
     this.stopWatching = watchCorpus(corpus, (error) =>
       console.error(`[folio] watching ${root}: ${error.message}`),
     );
@@ -160,52 +175,76 @@ export class FolioService {
     search: async ({ query, filters, limit }) => {
       return this.open_().search(query, filters, limit);
     },
-    setMetadata: async ({ id, field, value, revision }) => {
-      await this.open_().setMetadata(id, field, value, this.editor(), revision);
-      return this.open_().report(id);
-    },
-    resetMetadata: async ({ id, field, revision }) => {
-      await this.open_().resetMetadata(id, field, revision);
-      return this.open_().report(id);
-    },
-    applyMetadata: async ({ ids, field, value }) => {
-      for (const id of ids) await this.open_().setMetadata(id, field, value, this.editor());
-      return ids.map((id) => this.open_().summary(id));
-    },
-    setTags: async ({ ids, add, remove }) => {
-      await this.open_().setTags(ids, { add, remove });
-      return ids.map((id) => this.open_().summary(id));
-    },
-    setStatus: async ({ ids, status }) => {
-      await this.open_().setStatus(ids, status);
-      return ids.map((id) => this.open_().summary(id));
-    },
-    addAnnotation: async ({ id, start, end, label, note, revision }) => {
-      await this.open_().addAnnotation(id, { start, end, label, note }, this.editor(), revision);
-      return this.open_().report(id);
-    },
-    updateAnnotation: async ({ id, annotationId, label, note, revision }) => {
-      await this.open_().updateAnnotation(id, annotationId, { label, note }, revision);
-      return this.open_().report(id);
-    },
-    deleteAnnotation: async ({ id, annotationId, revision }) => {
-      await this.open_().deleteAnnotation(id, annotationId, revision);
-      return this.open_().report(id);
-    },
-    saveCorrection: async ({ id, text, revision }) => {
-      await this.open_().saveCorrection(id, text, this.editor(), revision);
-      return this.open_().report(id);
-    },
+    setMetadata: async ({ id, field, value, revision }) =>
+      this.editOne(id, setMetadata(field, value), revision),
+    resetMetadata: async ({ id, field, revision }) => this.editOne(id, resetMetadata(field), revision),
+    applyMetadata: async ({ ids, field, value }) =>
+      this.editMany(ids, setMetadata(field, value, 'apply-metadata')),
+    setTags: async ({ ids, add, remove }) => this.editMany(ids, setTags({ add, remove })),
+    setStatus: async ({ ids, status }) => this.editMany(ids, setStatus(status)),
+    addAnnotation: async ({ id, start, end, label, note, revision }) =>
+      this.editOne(id, addAnnotation({ start, end, label, note }), revision),
+    updateAnnotation: async ({ id, annotationId, label, note, revision }) =>
+      this.editOne(id, updateAnnotation(annotationId, { label, note }), revision),
+    deleteAnnotation: async ({ id, annotationId, revision }) =>
+      this.editOne(id, deleteAnnotation(annotationId), revision),
+    saveCorrection: async ({ id, text, revision }) => this.editOne(id, correctText(text), revision),
     revertChanges: async ({ id, changes, revision }) => {
-      await this.open_().revertChanges(id, changes, this.editor(), revision);
+      const applied = await this.open_().revertChanges(id, changes, this.editor(), revision);
+      this.remember(applied.edit.verb, [applied]);
       return this.open_().report(id);
     },
+    undo: async () => {
+      await this.history.undo((step) => this.applyInverse(step)).finally(() => this.historyChanged());
+      return this.history.state();
+    },
+    redo: async () => {
+      await this.history.redo((step) => this.applyInverse(step)).finally(() => this.historyChanged());
+      return this.history.state();
+    },
+    editHistory: async () => this.history.state(),
     getPreferences: async () => this.host.preferences.get(),
     setPreferences: async (patch) => this.host.preferences.set(patch),
   };
 
   private collections(): Collections {
-    return new Collections(this.open_());
+    return new Collections(this.open_(), (applied) => this.remember(applied.edit.verb, [applied]));
+  }
+
+  /** Applies an edit to one report as the editor, records it for undo, and returns the report as it is now. */
+  private async editOne(id: string, edit: ReportEdit, expectedRevision?: string | null) {
+    const applied = await this.open_().edit(id, edit, { editor: this.editor(), expectedRevision });
+    this.remember(edit.verb, [applied]);
+    return this.open_().report(id);
+  }
+
+  /** Applies an edit to many reports as one undoable step; returns their rows. */
+  private async editMany(ids: string[], edit: ReportEdit): Promise<ReportSummary[]> {
+    const corpus = this.open_();
+    const applied: AppliedEdit[] = [];
+    try {
+      for (const id of ids) applied.push(await corpus.edit(id, edit, { editor: this.editor() }));
+    } finally {
+      // What was applied before a failure can be undone too.
+      this.remember(edit.verb, applied);
+    }
+    return ids.map((id) => corpus.summary(id));
+  }
+
+  private remember(verb: EditVerb, applied: AppliedEdit[]): void {
+    this.history.record(verb, applied);
+    this.historyChanged();
+  }
+
+  private historyChanged(): void {
+    this.emit('historyChanged', this.history.state());
+  }
+
+  /** Applies the inverse of an applied edit through the same path as any edit. */
+  private applyInverse(step: AppliedEdit): Promise<AppliedEdit> {
+    const corpus = this.open_();
+    if (step.kind === 'settings') return corpus.editSettings(step.edit.inverse(step.before, step.after));
+    return corpus.edit(step.id, step.edit.inverse(step.before, step.after), { editor: this.editor() });
   }
 
   /** Rows matching a query and filters, within a collection when one is named (in its order, if manual). */

@@ -76,6 +76,8 @@ const vi = {
   corrected: 'Bản đã sửa',
   revert: 'Hoàn nguyên',
   revertAll: 'Hoàn nguyên tất cả',
+  confirmClear: 'Xoá «{field}» của {count} báo cáo? Có thể hoàn tác bằng Ctrl+Z.',
+  confirmRevertAll: 'Hoàn nguyên cả {count} thay đổi của báo cáo này? Có thể hoàn tác bằng Ctrl+Z.',
   noChanges: 'Văn bản chưa được sửa so với bản gốc.',
   orphanedAnnotations: 'Chú thích mất văn bản',
   labelHint: 'Bôi đen văn bản rồi nhấn 1–9',
@@ -173,6 +175,8 @@ const en: Strings = {
   corrected: 'Corrected',
   revert: 'Revert',
   revertAll: 'Revert all',
+  confirmClear: 'Clear “{field}” on {count} reports? Ctrl+Z undoes it.',
+  confirmRevertAll: 'Revert all {count} changes of this report? Ctrl+Z undoes it.',
   noChanges: 'The text has not been corrected.',
   orphanedAnnotations: 'Annotations whose text was deleted',
   labelHint: 'Select text, then press 1–9',
@@ -213,4 +217,9 @@ export function setLanguage(language: Language): void {
 /** The interface string for `key` in the current language. */
 export function t(key: StringKey): string {
   return STRINGS[state.language][key];
+}
+
+/** The interface string for `key` with its `{name}` placeholders filled from `values`. */
+export function tf(key: StringKey, values: Record<string, string | number>): string {
+  return t(key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
 }

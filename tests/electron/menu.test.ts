@@ -37,11 +37,29 @@ describe('the native menu', () => {
     click(item(menu, 'View', 'Toggle Theme'));
     expect(a.command).toHaveBeenCalledWith('toggle-theme');
     expect(item(menu, 'Edit', 'Find').accelerator).toBe('CmdOrCtrl+F');
-    for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll'])
+    click(item(menu, 'Edit', 'Undo'));
+    expect(a.command).toHaveBeenCalledWith('undo');
+    expect(item(menu, 'Edit', 'Redo').accelerator).toBe('CmdOrCtrl+Shift+Z');
+    for (const role of ['cut', 'copy', 'paste', 'selectAll'])
       expect(item(menu, 'Edit', role).role).toBe(role);
     for (const role of ['zoomIn', 'zoomOut', 'resetZoom']) expect(item(menu, 'View', role).role).toBe(role);
     click(item(menu, 'Help', 'About Folio'));
     expect(a.about).toHaveBeenCalled();
+  });
+
+  it('names the action Undo and Redo would take, leaving their keys to the page', () => {
+    const history = {
+      undo: { verb: 'delete-annotation', reports: 1 },
+      redo: { verb: 'set-tags', reports: 12 },
+    } as const;
+    const en = buildMenuTemplate(actions(), [], 'en', false, history);
+    const undo = item(en, 'Edit', 'Undo delete annotation');
+    expect(undo.accelerator).toBe('CmdOrCtrl+Z');
+    expect(undo.registerAccelerator).toBe(false);
+    expect(item(en, 'Edit', 'Redo tags (12 reports)').accelerator).toBe('CmdOrCtrl+Shift+Z');
+    const vi = buildMenuTemplate(actions(), [], 'vi', false, history);
+    expect(item(vi, 'Sửa', 'Hoàn tác xóa chú thích').click).toBeTypeOf('function');
+    expect(item(vi, 'Sửa', 'Làm lại gắn thẻ (12 bài)').enabled).not.toBe(false);
   });
 
   it('speaks Vietnamese and shows an empty recent list', () => {

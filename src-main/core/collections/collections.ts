@@ -1,4 +1,5 @@
 import type { Corpus } from '../corpus/corpus';
+import { collectionsEdit, type AppliedSettingsEdit, type EditVerb } from '../edits';
 import { FolioError } from '../errors';
 import {
   addToCollection,
@@ -18,7 +19,11 @@ import type { Collection } from './schema';
  * corpus's settings, so every change is atomic.
  */
 export class Collections {
-  constructor(private readonly corpus: Corpus) {}
+  /** `onApplied` hears of every change made, so a window can offer to undo it. */
+  constructor(
+    private readonly corpus: Corpus,
+    private readonly onApplied: (applied: AppliedSettingsEdit) => void = () => {},
+  ) {}
 
   /** Every collection, evaluated now, in the order they were created. */
   list(): ResolvedCollection[] {
@@ -37,29 +42,29 @@ export class Collections {
         ? { ...spec, ids: this.existingIds(spec.ids ?? []) }
         : { ...spec, filters: withoutEmpty(spec.filters) };
     if (checked.kind === 'search') checkFilters(checked.filters, `collection "${spec.name}"`);
-    const next = await this.save((all) => createCollection(all, checked));
+    const next = await this.save('create-collection', (all) => createCollection(all, checked));
     return resolveCollection(this.corpus, next.at(-1)!);
   }
 
   /** Appends reports to a manual collection; every id must be a report of the corpus. */
   async add(name: string, ids: string[]): Promise<ResolvedCollection> {
     const existing = this.existingIds(ids);
-    return this.saveAndGet(name, (all) => addToCollection(all, name, existing));
+    return this.saveAndGet('add-to-collection', name, (all) => addToCollection(all, name, existing));
   }
 
   /** Removes entries from a manual collection (missing ones included). */
   async remove(name: string, ids: string[]): Promise<ResolvedCollection> {
-    return this.saveAndGet(name, (all) => removeFromCollection(all, name, ids));
+    return this.saveAndGet('remove-from-collection', name, (all) => removeFromCollection(all, name, ids));
   }
 
   /** Moves an entry of a manual collection to a 1-based position. */
   async move(name: string, id: string, position: number): Promise<ResolvedCollection> {
-    return this.saveAndGet(name, (all) => moveInCollection(all, name, id, position));
+    return this.saveAndGet('move-in-collection', name, (all) => moveInCollection(all, name, id, position));
   }
 
   /** Deletes a collection; its reports are untouched. */
   async delete(name: string): Promise<void> {
-    await this.save((all) => deleteCollection(all, name));
+    await this.save('delete-collection', (all) => deleteCollection(all, name));
   }
 
   private stored(): Collection[] {
@@ -78,16 +83,18 @@ export class Collections {
     return ids;
   }
 
-  private async save(edit: (all: Collection[]) => Collection[]): Promise<Collection[]> {
-    const settings = await this.corpus.updateSettings((s) => void (s.collections = edit(s.collections)));
-    return settings.collections;
+  private async save(verb: EditVerb, change: (all: Collection[]) => Collection[]): Promise<Collection[]> {
+    const applied = await this.corpus.editSettings(collectionsEdit(verb, change));
+    this.onApplied(applied);
+    return applied.after.collections;
   }
 
   private async saveAndGet(
+    verb: EditVerb,
     name: string,
-    edit: (all: Collection[]) => Collection[],
+    change: (all: Collection[]) => Collection[],
   ): Promise<ResolvedCollection> {
-    const next = await this.save(edit);
+    const next = await this.save(verb, change);
     return resolveCollection(this.corpus, findCollection(next, name));
   }
 }

@@ -5,6 +5,7 @@ import { EXTRACTOR_VERSION } from '../extract/version';
 import type { Extraction } from '../extract/types';
 import { SearchIndex } from '../search/searchIndex';
 import { writeFileAtomic } from '../store/atomic';
+import { ensureFolioGitignore, TEMP_DIR } from '../store/sidecars';
 
 /** The cache's layout and the extractor that filled it: either changing makes the whole cache stale. */
 const CACHE_VERSION = `4.${EXTRACTOR_VERSION}`;
@@ -180,17 +181,21 @@ export class CorpusCache {
 
   private async write(index: SearchIndex): Promise<void> {
     const folioDir = path.dirname(this.dir);
-    const gitignore = path.join(folioDir, '.gitignore');
-    await fs.access(gitignore).catch(() => writeFileAtomic(gitignore, 'cache/\n'));
+    await ensureFolioGitignore(folioDir);
+    const options = { tempDir: path.join(folioDir, TEMP_DIR) };
     const positions = new Map<string, StoredAt>();
     const written = new Map<string, Buffer>();
-    await writeFileAtomic(path.join(this.dir, EXTRACTIONS_FILE), this.extractionLines(positions, written));
+    await writeFileAtomic(
+      path.join(this.dir, EXTRACTIONS_FILE),
+      this.extractionLines(positions, written),
+      options,
+    );
     for (const [id, entry] of this.reports) {
       Object.assign(entry, positions.get(id) ?? { at: undefined, length: undefined });
     }
     for (const [id, line] of written) if (this.pending.get(id) === line) this.pending.delete(id);
-    await writeFileAtomic(path.join(this.dir, REPORTS_FILE), this.reportsJson());
-    await writeFileAtomic(path.join(this.dir, INDEX_FILE), index.serializeChunks());
+    await writeFileAtomic(path.join(this.dir, REPORTS_FILE), this.reportsJson(), options);
+    await writeFileAtomic(path.join(this.dir, INDEX_FILE), index.serializeChunks(), options);
     await Promise.all(OLD_FILES.map((file) => fs.rm(path.join(this.dir, file), { force: true })));
   }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -16,6 +15,24 @@ import type { Extraction } from '../extract/types';
 import { parseQuery } from '../search/query';
 import { SearchIndex } from '../search/searchIndex';
 import { makeSnippet } from '../search/snippet';
+import {
+  addAnnotation,
+  correctText,
+  deleteAnnotation,
+  importAnnotations,
+  resetMetadata,
+  samePart,
+  setMetadata,
+  setStatus,
+  setTags,
+  updateAnnotation,
+  type AppliedReportEdit,
+  type AppliedSettingsEdit,
+  type EditContext,
+  type NewAnnotation,
+  type ReportEdit,
+  type SettingsEdit,
+} from '../edits';
 import { relocateQuote } from '../text/anchor';
 import { CodePointIndex } from '../text/codepoints';
 import { decodeReport, normalizeText } from '../text/decode';
@@ -23,7 +40,6 @@ import { applyChanges, diffTexts, type TextChange } from '../text/diff';
 import { ChangeMapping, mapSpan } from '../text/mapping';
 import {
   METADATA_FIELDS,
-  metadataValueSchemas,
   REPORT_STATUSES,
   SCHEMA_VERSION,
   type CorpusSettings,
@@ -33,6 +49,7 @@ import {
   type StoredAnnotation,
 } from '../store/schema';
 import { sha256 } from '../store/hash';
+import { KeyedQueue } from '../store/keyedQueue';
 import { SidecarStore } from '../store/sidecars';
 import { CorpusCache } from './cache';
 import { RecentCache } from './recentCache';
@@ -49,6 +66,9 @@ import type {
   SearchResult,
   SkippedFile,
 } from './types';
+
+/** The edit queue's key for `.folio/corpus.json` (no report id is empty). */
+const SETTINGS_KEY = '';
 
 /** How often listing a folder reports how many files it found so far. */
 const SCAN_PROGRESS_MS = 100;
@@ -95,14 +115,6 @@ interface ReportRecord {
   summary?: ReportSummary;
 }
 
-/** A span to annotate, in code points of the corrected text. */
-export interface NewAnnotation {
-  start: number;
-  end: number;
-  label: string;
-  note?: string;
-}
-
 /**
  * An open corpus folder: reads every report, extracts metadata, keeps the search index, and applies editorial
  * changes to the `.folio/` sidecars. The original files are only ever read.
@@ -122,6 +134,10 @@ export class Corpus {
   private saving: Promise<void> = Promise.resolve();
   /** Why the cache could not be saved (a read-only corpus still opens, only more slowly next time). */
   private cacheWarning: string | null = null;
+  /** Edits run one at a time per report (and for the settings) within this process. */
+  private readonly editQueue = new KeyedQueue();
+  /** States recently read or written, by revision: the base an editor's view was made from. */
+  private readonly knownStates = new RecentCache<ReportState>(256);
 
   private constructor(
     readonly root: string,
@@ -152,7 +168,9 @@ export class Corpus {
     const pool = cacheLoaded.then((cache) =>
       cache.isEmpty ? WorkerPool.start(this.root, this.analysis) : null,
     );
-    const [files, cache, settings, stateIds, workers] = await Promise.all([
+    const [stateIds, , files, cache, settings, workers] = await Promise.all([
+      this.store.listStateIds(),
+      this.store.tidy(),
       findReportFiles(this.root, (count) => {
         if (performance.now() - lastReport < SCAN_PROGRESS_MS) return;
         lastReport = performance.now();
@@ -160,7 +178,6 @@ export class Corpus {
       }),
       cacheLoaded,
       this.store.readSettings(),
-      this.store.listStateIds(),
       pool,
     ]).catch(async (error: unknown) => {
       (await pool.catch(() => null))?.close();
@@ -320,8 +337,14 @@ export class Corpus {
   private async loadState(record: ReportRecord): Promise<void> {
     try {
       const loaded = await this.store.readState(record.id, () => this.freshState(record));
-      record.state = loaded.revision === null ? null : loaded.state;
-      record.revision = loaded.revision;
+      if (loaded.revision === null) {
+        record.state = null;
+        record.revision = null;
+      } else {
+        this.knownStates.put(loaded.revision, loaded.state);
+        record.state = loaded.state;
+        record.revision = loaded.revision;
+      }
       record.stateError = null;
     } catch (error) {
       if (!(error instanceof FolioError)) throw error;
@@ -443,15 +466,6 @@ export class Corpus {
   /** The corpus settings (`.folio/corpus.json`): labels, declared tags, collections. */
   corpusSettings(): CorpusSettings {
     return structuredClone(this.settings);
-  }
-
-  /** Changes the corpus settings and writes `.folio/corpus.json` atomically. */
-  async updateSettings(mutate: (settings: CorpusSettings) => void): Promise<CorpusSettings> {
-    const next = structuredClone(this.settings);
-    mutate(next);
-    await this.store.writeSettings(next);
-    this.settings = next;
-    return structuredClone(next);
   }
 
   /** Files that could not be opened as reports, with the reason. */
@@ -599,26 +613,89 @@ export class Corpus {
 
   // ---------------------------------------------------------------- editing
 
-  /** Adds and removes tags on many reports at once. */
-  async setTags(ids: string[], change: { add?: string[]; remove?: string[] }): Promise<void> {
-    const add = (change.add ?? []).map(cleanTag);
-    const remove = new Set((change.remove ?? []).map(cleanTag));
-    for (const id of ids) {
-      await this.update(id, (state) => {
-        state.tags = [...new Set([...state.tags.filter((t) => !remove.has(t)), ...add])];
+  /**
+   * Applies an edit to one report: edits of a report run one at a time in this process and under the
+   * report's lock across processes, each on the sidecar as it is on disk then, so no change that returned
+   * is ever lost. With `expectedRevision` (the revision the editor's view was made from) an edit that meets a
+   * change made since is still applied unless that change touched a part the edit depends on (the same
+   * field, annotation or text): then it is refused with `changed-on-disk`. Returns the edit as applied.
+   */
+  edit(
+    id: string,
+    edit: ReportEdit,
+    options: { editor?: string; expectedRevision?: string | null } = {},
+  ): Promise<AppliedReportEdit> {
+    return this.editQueue.run(id, async () => {
+      const record = this.record(id);
+      if (record.stateError) {
+        throw new FolioError(
+          'corrupt-sidecar',
+          `${record.stateError} — fix or remove that file before editing this report`,
+        );
+      }
+      const context: EditContext = {
+        editor: options.editor ?? '',
+        at: new Date().toISOString(),
+        original: () => this.originalText(record),
+        originalSha256: record.sha256,
+        labels: this.settings.labels,
+      };
+      let before!: ReportState;
+      const written = await this.store.transact(
+        id,
+        () => this.freshState(record),
+        (loaded) => {
+          this.checkNotConflicting(record, edit, loaded.state, loaded.revision, options.expectedRevision);
+          before = loaded.state;
+          const next = structuredClone(loaded.state);
+          edit.apply(next, context);
+          next.original = { file: record.file, sha256: record.sha256, size: record.size };
+          return next;
+        },
+      );
+      this.adoptState(record, written!.revision, written!.state);
+      this.refreshDerived(record);
+      this.emit({ kind: 'changed', id });
+      return { kind: 'report', id, edit, before, after: written!.state };
+    });
+  }
+
+  /**
+   * Applies an edit to `.folio/corpus.json` under its lock, on the file as it is on disk then, so a
+   * collection another program made meanwhile is kept. Returns the edit as applied.
+   */
+  editSettings(edit: SettingsEdit): Promise<AppliedSettingsEdit> {
+    return this.editQueue.run(SETTINGS_KEY, async () => {
+      let before!: CorpusSettings;
+      const after = await this.store.transactSettings((current) => {
+        before = current;
+        return edit.apply(structuredClone(current));
       });
-    }
+      this.settings = after;
+      return { kind: 'settings', edit, before, after };
+    });
+  }
+
+  /** Reads `.folio/corpus.json` again (another program changed it). */
+  async reloadSettings(): Promise<void> {
+    this.settings = await this.store.readSettings();
+  }
+
+  /** Adds and removes tags on many reports at once. */
+  async setTags(ids: string[], change: { add?: string[]; remove?: string[] }): Promise<AppliedReportEdit[]> {
+    return this.editEach(ids, setTags(change));
   }
 
   /** Sets the review status of many reports at once. */
-  async setStatus(ids: string[], status: ReportStatus): Promise<void> {
-    if (!REPORT_STATUSES.includes(status)) {
-      throw new FolioError(
-        'invalid-input',
-        `unknown status "${status}"; expected one of ${REPORT_STATUSES.join(', ')}`,
-      );
-    }
-    for (const id of ids) await this.update(id, (state) => void (state.status = status));
+  async setStatus(ids: string[], status: ReportStatus): Promise<AppliedReportEdit[]> {
+    return this.editEach(ids, setStatus(status));
+  }
+
+  /** Applies one edit to many reports, one after another (a thousand at once would hold a thousand locks). */
+  async editEach(ids: string[], edit: ReportEdit, editor?: string): Promise<AppliedReportEdit[]> {
+    const applied: AppliedReportEdit[] = [];
+    for (const id of ids) applied.push(await this.edit(id, edit, { editor }));
+    return applied;
   }
 
   /** Records the editor's value for a metadata field beside the extracted one. */
@@ -628,26 +705,13 @@ export class Corpus {
     value: unknown,
     editor: string,
     expectedRevision?: string | null,
-  ): Promise<void> {
-    const checkedField = checkField(field);
-    const parsed = metadataValueSchemas[checkedField].safeParse(value);
-    if (!parsed.success) {
-      throw new FolioError(
-        'invalid-input',
-        `invalid value for ${field}: ${parsed.error.issues[0]?.message ?? 'wrong shape'}`,
-      );
-    }
-    await this.update(
-      id,
-      (state) => void (state.metadata[checkedField] = { value: parsed.data, editor, at: now() }),
-      expectedRevision,
-    );
+  ) {
+    return this.edit(id, setMetadata(field, value), { editor, expectedRevision });
   }
 
   /** Drops the editor's correction so the extracted value is in effect again. */
-  async resetMetadata(id: string, field: string, expectedRevision?: string | null): Promise<void> {
-    const checkedField = checkField(field);
-    await this.update(id, (state) => void delete state.metadata[checkedField], expectedRevision);
+  async resetMetadata(id: string, field: string, expectedRevision?: string | null) {
+    return this.edit(id, resetMetadata(field), { expectedRevision });
   }
 
   /** Annotates a span of the corrected text (code points); returns the new annotation's id. */
@@ -657,43 +721,9 @@ export class Corpus {
     editor: string,
     expectedRevision?: string | null,
   ): Promise<string> {
-    const record = this.record(id);
-    const label = this.checkLabel(span.label);
-    const text = this.currentText(record);
-    const index = new CodePointIndex(text);
-    if (!(
-      Number.isInteger(span.start) &&
-      Number.isInteger(span.end) &&
-      span.start >= 0 &&
-      span.end > span.start &&
-      span.end <= index.length
-    )) {
-      throw new FolioError(
-        'invalid-input',
-        `span ${span.start}-${span.end} is not a non-empty range inside report "${id}" (0-${index.length})`,
-      );
-    }
-    const annotationId = randomUUID();
-    const quote = text.slice(index.toUtf16(span.start), index.toUtf16(span.end));
-    const at = now();
-    await this.update(
-      id,
-      (state) =>
-        void state.annotations.push({
-          id: annotationId,
-          start: span.start,
-          end: span.end,
-          label,
-          note: span.note ?? '',
-          quote,
-          orphaned: false,
-          author: editor,
-          created: at,
-          modified: at,
-        }),
-      expectedRevision,
-    );
-    return annotationId;
+    const edit = addAnnotation(span);
+    await this.edit(id, edit, { editor, expectedRevision });
+    return edit.annotationId;
   }
 
   /** Annotates the `occurrence`-th (1-based) occurrence of `quote` in the corrected text. */
@@ -717,33 +747,19 @@ export class Corpus {
         );
       }
     }
-    const index = new CodePointIndex(text);
-    const start = index.toCodePoint(at);
-    return this.addAnnotation(id, { start, end: start + [...normalizedQuote].length, label, note }, editor);
+    const start = new CodePointIndex(text).toCodePoint(at);
+    const edit = addAnnotation({ start, end: start + [...normalizedQuote].length, label, note });
+    // The revision the quote was found in: a text corrected meanwhile is refused, not annotated elsewhere.
+    await this.edit(id, edit, { editor, expectedRevision: this.record(id).revision });
+    return edit.annotationId;
   }
 
   /**
    * Adds annotations exactly as given — ids, authors and times kept — as an import does, so an export
    * imported again gives back the same files. Offsets are code points; each quote must match its span.
    */
-  async importAnnotations(
-    id: string,
-    annotations: StoredAnnotation[],
-    expectedRevision?: string | null,
-  ): Promise<void> {
-    const text = this.currentText(this.record(id));
-    const index = new CodePointIndex(text);
-    const checked = annotations.map((annotation) => {
-      const span = text.slice(index.toUtf16(annotation.start), index.toUtf16(annotation.end));
-      if (!annotation.orphaned && span !== annotation.quote) {
-        throw new FolioError(
-          'invalid-input',
-          `annotation ${annotation.id} of report "${id}": offsets ${annotation.start}-${annotation.end} cover "${span}", not "${annotation.quote}"`,
-        );
-      }
-      return { ...annotation, label: this.checkLabel(annotation.label) };
-    });
-    await this.update(id, (state) => void state.annotations.push(...checked), expectedRevision);
+  async importAnnotations(id: string, annotations: StoredAnnotation[], expectedRevision?: string | null) {
+    return this.edit(id, importAnnotations(annotations), { expectedRevision });
   }
 
   /** Changes an annotation's label or note. */
@@ -752,66 +768,25 @@ export class Corpus {
     annotationId: string,
     change: { label?: string; note?: string },
     expectedRevision?: string | null,
-  ): Promise<void> {
-    const label = change.label === undefined ? undefined : this.checkLabel(change.label);
-    await this.update(
-      id,
-      (state) => {
-        const annotation = findAnnotation(state, annotationId);
-        if (label !== undefined) annotation.label = label;
-        if (change.note !== undefined) annotation.note = change.note;
-        annotation.modified = now();
-      },
-      expectedRevision,
-    );
+  ) {
+    return this.edit(id, updateAnnotation(annotationId, change), { expectedRevision });
   }
 
   /** Deletes an annotation. */
-  async deleteAnnotation(id: string, annotationId: string, expectedRevision?: string | null): Promise<void> {
-    await this.update(
-      id,
-      (state) => {
-        findAnnotation(state, annotationId);
-        state.annotations = state.annotations.filter((a) => a.id !== annotationId);
-      },
-      expectedRevision,
-    );
+  async deleteAnnotation(id: string, annotationId: string, expectedRevision?: string | null) {
+    return this.edit(id, deleteAnnotation(annotationId), { expectedRevision });
   }
 
   /**
    * Saves the editor's corrected text. Every annotation is carried through the edit onto its own words; one
    * whose words were all deleted stays, flagged orphaned. Saving the original text again removes the correction.
    */
-  async saveCorrection(
-    id: string,
-    text: string,
-    editor: string,
-    expectedRevision?: string | null,
-  ): Promise<void> {
-    const record = this.record(id);
-    const original = this.originalText(record);
-    const corrected = normalizeText(text);
-    await this.update(
-      id,
-      (state) => {
-        const before = state.correction ? state.correction.lines.join('\n') : original;
-        state.annotations = reanchor(state.annotations, before, corrected);
-        state.correction =
-          corrected === original
-            ? null
-            : { lines: corrected.split('\n'), baseSha256: record.sha256, editor, at: now() };
-      },
-      expectedRevision,
-    );
+  async saveCorrection(id: string, text: string, editor: string, expectedRevision?: string | null) {
+    return this.edit(id, correctText(text), { editor, expectedRevision });
   }
 
   /** Undoes some of the tracked changes (indices into `report(id).changes`), keeping the others. */
-  async revertChanges(
-    id: string,
-    changeIndices: number[],
-    editor: string,
-    expectedRevision?: string | null,
-  ): Promise<void> {
+  async revertChanges(id: string, changeIndices: number[], editor: string, expectedRevision?: string | null) {
     const record = this.record(id);
     const original = this.originalText(record);
     const changes = diffTexts(original, this.currentText(record));
@@ -821,7 +796,39 @@ export class Corpus {
         throw new FolioError('invalid-input', `report "${id}" has no change number ${index}`);
     }
     const kept: TextChange[] = changes.filter((_, i) => !revert.has(i));
-    await this.saveCorrection(id, applyChanges(original, kept), editor, expectedRevision);
+    return this.edit(id, correctText(applyChanges(original, kept), 'revert-changes'), {
+      editor,
+      expectedRevision,
+    });
+  }
+
+  /**
+   * Refuses an edit made on the state at `expected` when the state on disk changed since in a part the edit
+   * depends on. The state at `expected` is one this corpus read or wrote recently; when it is not known, any
+   * change since is a conflict.
+   */
+  private checkNotConflicting(
+    record: ReportRecord,
+    edit: ReportEdit,
+    current: ReportState,
+    currentRevision: string | null,
+    expected: string | null | undefined,
+  ): void {
+    if (expected === undefined || currentRevision === expected) return;
+    const base = expected === null ? this.freshState(record) : this.knownStates.get(expected);
+    if (base && edit.parts.every((part) => samePart(base, current, part))) return;
+    throw new FolioError(
+      'changed-on-disk',
+      `report "${record.id}" was changed by someone else since it was opened; reload it`,
+    );
+  }
+
+  /** Takes a state read or written as the report's, remembering it under its revision for `checkNotConflicting`. */
+  private adoptState(record: ReportRecord, revision: string, state: ReportState): void {
+    this.knownStates.put(revision, state);
+    record.revision = revision;
+    record.state = state;
+    record.corrected = state.correction ? state.correction.lines.join('\n') : null;
   }
 
   /** Reloads one report from disk (after a change by someone else); removes it when its file is gone. */
@@ -897,37 +904,6 @@ export class Corpus {
       );
     }
     return known.name;
-  }
-
-  /** Reads the sidecar fresh, applies `mutate`, writes it back atomically, and refreshes what depends on it. */
-  private async update(
-    id: string,
-    mutate: (state: ReportState) => void,
-    expectedRevision?: string | null,
-  ): Promise<void> {
-    const record = this.record(id);
-    if (record.stateError) {
-      throw new FolioError(
-        'corrupt-sidecar',
-        `${record.stateError} — fix or remove that file before editing this report`,
-      );
-    }
-    const loaded = await this.store.readState(id, () => this.freshState(record));
-    if (expectedRevision !== undefined && loaded.revision !== expectedRevision) {
-      throw new FolioError(
-        'changed-on-disk',
-        `report "${id}" was changed by someone else since it was opened; reload it`,
-      );
-    }
-    const state = structuredClone(loaded.state);
-    mutate(state);
-    state.original = { file: record.file, sha256: record.sha256, size: record.size };
-    const written = await this.store.writeState(state, loaded.revision);
-    record.revision = written.revision;
-    record.state = written.state;
-    record.corrected = state.correction ? state.correction.lines.join('\n') : null;
-    this.refreshDerived(record);
-    this.emit({ kind: 'changed', id });
   }
 
   private summarize(record: ReportRecord): ReportSummary {
@@ -1035,25 +1011,6 @@ function extractedEvidence(
   return { confidence: item.confidence, evidence: item.evidence ? [item.evidence] : [] };
 }
 
-/** Carries annotations from `before` to `after`: each keeps its own words; fully deleted ones are orphaned. */
-function reanchor(annotations: StoredAnnotation[], before: string, after: string): StoredAnnotation[] {
-  if (annotations.length === 0 || before === after) return annotations;
-  const mapping = ChangeMapping.forward(diffTexts(before, after));
-  const oldIndex = new CodePointIndex(before);
-  const newIndex = new CodePointIndex(after);
-  return annotations.map((annotation) => {
-    if (annotation.orphaned) {
-      const at = newIndex.toCodePoint(mapping.map(oldIndex.toUtf16(annotation.start), -1).pos);
-      return { ...annotation, start: at, end: at };
-    }
-    const span = mapSpan(mapping, oldIndex.toUtf16(annotation.start), oldIndex.toUtf16(annotation.end));
-    const start = newIndex.toCodePoint(span.start);
-    const end = newIndex.toCodePoint(span.end);
-    if (span.collapsed) return { ...annotation, start, end: start, orphaned: true };
-    return { ...annotation, start, end, quote: after.slice(span.start, span.end) };
-  });
-}
-
 /**
  * A test for library rows against `filters`. Filter values match case- and normalisation-insensitively, so
  * `thanh trì` selects `Thanh Trì`; each distinct value is folded once, not once per row.
@@ -1090,33 +1047,6 @@ function rowFilter(filters: ReportFilters): (row: ReportSummary) => boolean {
 
 function hasFilters(filters: ReportFilters): boolean {
   return Object.values(filters).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
-}
-
-function findAnnotation(state: ReportState, annotationId: string): StoredAnnotation {
-  const annotation = state.annotations.find((a) => a.id === annotationId);
-  if (!annotation)
-    throw new FolioError('invalid-input', `report "${state.id}" has no annotation "${annotationId}"`);
-  return annotation;
-}
-
-function checkField(field: string): MetadataField {
-  if (!(METADATA_FIELDS as readonly string[]).includes(field)) {
-    throw new FolioError(
-      'invalid-input',
-      `unknown metadata field "${field}"; expected one of ${METADATA_FIELDS.join(', ')}`,
-    );
-  }
-  return field as MetadataField;
-}
-
-function cleanTag(tag: string): string {
-  const cleaned = tag.normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (!cleaned) throw new FolioError('invalid-input', 'a tag cannot be empty');
-  return cleaned;
-}
-
-function now(): string {
-  return new Date().toISOString();
 }
 
 function formatBytes(bytes: number): string {

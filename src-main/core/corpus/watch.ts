@@ -1,6 +1,6 @@
 import { promises as fs, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { FOLIO_DIR } from '../store/sidecars';
+import { FOLIO_DIR, SidecarStore } from '../store/sidecars';
 import type { Corpus } from './corpus';
 import { REPORT_FILE, reportIdOf } from './scan';
 
@@ -18,6 +18,8 @@ const QUIET_MS = 150;
 export function watchCorpus(corpus: Corpus, onError: (error: Error) => void = () => {}): () => Promise<void> {
   const folioDir = path.join(corpus.root, FOLIO_DIR);
   const reportsDir = path.join(folioDir, 'reports');
+  const settingsFile = path.join(folioDir, 'corpus.json');
+  const store = new SidecarStore(corpus.root);
   const watchers = new Map<string, FSWatcher>();
   const timers = new Map<string, NodeJS.Timeout>();
   let closed = false;
@@ -26,7 +28,12 @@ export function watchCorpus(corpus: Corpus, onError: (error: Error) => void = ()
     const stat = await fs.stat(file).catch(() => null);
     if (closed) return;
     if (stat?.isDirectory()) return watchTree(file, true);
-    const id = idOfPath(corpus.root, reportsDir, file);
+    if (file === settingsFile) return corpus.reloadSettings();
+    const id = file.startsWith(reportsDir + path.sep)
+      ? await store.idOfStateFile(file)
+      : REPORT_FILE.test(file)
+        ? reportIdOf(path.relative(corpus.root, file))
+        : null;
     if (id !== null) return corpus.reload(id);
     if (stat) return;
     // Something gone that was not a report: if it was a folder, so are the reports that were in it.
@@ -90,17 +97,9 @@ function isWatched(root: string, folioDir: string, file: string): boolean {
   if (file.endsWith('.tmp')) return false;
   const reportsDir = path.join(folioDir, 'reports');
   if (file === folioDir || file === reportsDir || file.startsWith(reportsDir + path.sep)) return true;
+  if (file === path.join(folioDir, 'corpus.json')) return true;
   return !path
     .relative(root, file)
     .split(path.sep)
     .some((part) => part.startsWith('.'));
-}
-
-function idOfPath(root: string, reportsDir: string, file: string): string | null {
-  if (file.startsWith(reportsDir + path.sep)) {
-    return file.endsWith('.json')
-      ? path.relative(reportsDir, file).slice(0, -'.json'.length).split(path.sep).join('/')
-      : null;
-  }
-  return REPORT_FILE.test(file) ? reportIdOf(path.relative(root, file)) : null;
 }

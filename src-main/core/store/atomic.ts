@@ -1,37 +1,90 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { fromOsError } from './osError';
+
+/** Where a write puts its temporary file: beside the target unless a folder on the same disk is given. */
+export interface AtomicWriteOptions {
+  tempDir?: string;
+}
 
 /**
- * Writes a file so that a crash at any moment leaves either the old or the new content: a temporary file in
- * the same folder, fsync, rename over the target, fsync of the folder.
+ * Writes a file so that a crash at any moment leaves either the old or the new content: a temporary file,
+ * fsync, rename over the target, fsync of the folder. The temporary file has a short hashed name (a long
+ * target name must not make it too long) holding the writer's process id, so `removeStaleTemporaryFiles`
+ * can tell a dead writer's leftovers; it is removed when the write fails. Operating-system errors become
+ * `FolioError`s that say what went wrong in words.
  */
 export async function writeFileAtomic(
   target: string,
   content: string | Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  options: AtomicWriteOptions = {},
 ): Promise<void> {
   const dir = path.dirname(target);
-  await fs.mkdir(dir, { recursive: true });
-  const temp = path.join(
-    dir,
-    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
-  );
-  const handle = await fs.open(temp, 'w');
+  const tempDir = options.tempDir ?? dir;
+  const temp = path.join(tempDir, temporaryName(target));
   try {
-    if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
-    else await writeChunks(handle, content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    await fs.mkdir(dir, { recursive: true });
+    if (tempDir !== dir) await fs.mkdir(tempDir, { recursive: true });
+    const handle = await fs.open(temp, 'w');
+    try {
+      if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
+      else await writeChunks(handle, content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(temp, target);
+    await syncFolder(dir);
   } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
+    await fs.rm(temp, { force: true }).catch(() => {});
+    throw fromOsError(error, target, 'save');
   }
-  await syncFolder(dir);
+}
+
+/** Temporary files are named `.<hash>.<pid>.<random>.tmp`. */
+const TEMPORARY_NAME = /^\.[0-9a-f]{12}\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+/** Temporary files of writers before hashed names: `.<target>.<pid>.<random>.tmp`. */
+const OLD_TEMPORARY_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function temporaryName(target: string): string {
+  const hash = createHash('sha256').update(target).digest('hex').slice(0, 12);
+  return `.${hash}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+}
+
+/**
+ * Removes the temporary files that writers which are no longer running left in `dirs` (a crash or a kill
+ * between creating one and renaming it); a live process's file is left alone. Returns how many went.
+ */
+export async function removeStaleTemporaryFiles(dirs: string[]): Promise<number> {
+  let removed = 0;
+  for (const dir of dirs) {
+    const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isFile() || !isStaleTemporaryFile(entry.name)) continue;
+      await fs.rm(path.join(entry.parentPath, entry.name), { force: true }).catch(() => {});
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/** Whether a file name is a temporary file of a writer that is no longer running. */
+export function isStaleTemporaryFile(name: string): boolean {
+  const pid = (TEMPORARY_NAME.exec(name) ?? OLD_TEMPORARY_NAME.exec(name))?.[1];
+  return pid !== undefined && !isRunning(Number(pid));
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Bytes gathered from small chunks before one write: large files go out in a few big writes. */

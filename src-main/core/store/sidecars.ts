@@ -2,8 +2,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { FolioError } from '../errors';
-import { toPrettyJson, writeFileAtomic } from './atomic';
+import { isStaleTemporaryFile, removeStaleTemporaryFiles, toPrettyJson, writeFileAtomic } from './atomic';
 import { sha256 } from './hash';
+import { withFileLock } from './lock';
+import { fromOsError } from './osError';
 import {
   corpusSettingsSchema,
   DEFAULT_LABELS,
@@ -23,17 +25,114 @@ export interface LoadedState {
   revision: string | null;
 }
 
+/** Folder of `.folio/` that holds temporary files and locks, kept out of git by `.folio/.gitignore`. */
+export const TEMP_DIR = 'tmp';
+/** What `.folio/.gitignore` keeps out of a team's repository: what each machine makes for itself. */
+const GITIGNORED = ['cache/', `${TEMP_DIR}/`];
+/** The longest file name most file systems take, in bytes. */
+const MAX_NAME_BYTES = 255;
+/** A sidecar whose report's name is too long to add `.json` is named by a prefix of it and its hash. */
+const HASHED_SIDECAR = /~[0-9a-f]{16}\.json$/;
+
 /** Reads and writes `.folio/` files of one corpus. */
 export class SidecarStore {
   readonly folioDir: string;
+  /** Temporary files and locks; on the same disk as the sidecars, so a rename is atomic. */
+  readonly tempDir: string;
+  private prepared: Promise<void> | null = null;
 
   constructor(readonly root: string) {
     this.folioDir = path.join(root, FOLIO_DIR);
+    this.tempDir = path.join(this.folioDir, TEMP_DIR);
   }
 
   /** Path of the sidecar of a report id. */
   statePath(id: string): string {
-    return path.join(this.folioDir, 'reports', `${id}.json`);
+    const slash = id.lastIndexOf('/');
+    const folder = id.slice(0, slash + 1);
+    const name = id.slice(slash + 1);
+    if (Buffer.byteLength(`${name}.json`) <= MAX_NAME_BYTES) {
+      return path.join(this.folioDir, 'reports', `${id}.json`);
+    }
+    return path.join(
+      this.folioDir,
+      'reports',
+      `${folder}${prefixOfBytes(name, 200)}~${sha256(Buffer.from(name)).slice(0, 16)}.json`,
+    );
+  }
+
+  /** The report id a sidecar file belongs to (null when it is not one); a hashed name is read for its id. */
+  async idOfStateFile(file: string): Promise<string | null> {
+    const reportsDir = path.join(this.folioDir, 'reports');
+    if (
+      !file.startsWith(reportsDir + path.sep) ||
+      !file.endsWith('.json') ||
+      path.basename(file).startsWith('.')
+    ) {
+      return null;
+    }
+    const relative = path.relative(reportsDir, file).split(path.sep).join('/');
+    if (!HASHED_SIDECAR.test(relative)) return relative.slice(0, -'.json'.length);
+    const bytes = await readIfExists(file).catch(() => null);
+    try {
+      const id = (JSON.parse(bytes?.toString('utf8') ?? 'null') as { id?: unknown } | null)?.id;
+      return typeof id === 'string' && this.statePath(id) === file ? id : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Removes the temporary files killed writers left behind (those beside the sidecars go when they are
+   * listed). Run when a corpus opens; never fails the open.
+   */
+  async tidy(): Promise<void> {
+    await removeStaleTemporaryFiles([this.tempDir, path.join(this.folioDir, 'cache')]).catch(() => 0);
+  }
+
+  /**
+   * Reads a report's sidecar, lets `change` make the next state from it, and writes that, all under the
+   * report's cross-process lock, so two writers never read the same revision and both write. `change`
+   * returning null writes nothing. A file changed by a program that takes no lock (git, a text editor) is
+   * read again and `change` run on it anew: a change is an intent, not a snapshot.
+   */
+  async transact(
+    id: string,
+    fresh: () => ReportState,
+    change: (loaded: LoadedState) => ReportState | null,
+  ): Promise<{ revision: string; state: ReportState } | null> {
+    await this.prepare();
+    return withFileLock(this.tempDir, `report ${id}`, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const loaded = await this.readState(id, fresh);
+        const next = change(loaded);
+        if (next === null) return null;
+        try {
+          return await this.writeState(next, loaded.revision);
+        } catch (error) {
+          if (!(error instanceof FolioError && error.code === 'changed-on-disk') || attempt === 3)
+            throw error;
+        }
+      }
+    });
+  }
+
+  /** Re-reads `.folio/corpus.json` and writes `mutate`'s result under its lock, so no writer erases another's. */
+  async transactSettings(mutate: (settings: CorpusSettings) => CorpusSettings): Promise<CorpusSettings> {
+    await this.prepare();
+    return withFileLock(this.tempDir, 'corpus.json', async () => {
+      const next = corpusSettingsSchema.parse(mutate(await this.readSettings()));
+      await this.writeSettings(next);
+      return next;
+    });
+  }
+
+  private prepare(): Promise<void> {
+    this.prepared ??= ensureFolioGitignore(this.folioDir).catch((error: unknown) => {
+      this.prepared = null;
+      throw error;
+    });
+    return this.prepared;
   }
 
   /** Reads a report's state; a fresh state when it has none; `FolioError('corrupt-sidecar')` when it is broken. */
@@ -75,7 +174,7 @@ export class SidecarStore {
     }
     const canonical = canonicalState(state);
     const text = toPrettyJson(canonical);
-    await writeFileAtomic(file, text);
+    await writeFileAtomic(file, text, { tempDir: this.tempDir });
     return { revision: sha256(Buffer.from(text)), state: canonical };
   }
 
@@ -92,6 +191,7 @@ export class SidecarStore {
     await writeFileAtomic(
       path.join(this.folioDir, 'corpus.json'),
       toPrettyJson(corpusSettingsSchema.parse(settings)),
+      { tempDir: this.tempDir },
     );
   }
 
@@ -102,13 +202,40 @@ export class SidecarStore {
       .readdir(dir, { recursive: true, withFileTypes: true })
       .catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return [];
-        throw error;
+        throw fromOsError(error, dir, 'list');
       });
-    return entries
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.'))
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).slice(0, -'.json'.length))
-      .map((id) => id.split(path.sep).join('/'));
+    const ids: string[] = [];
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      // Written beside the sidecars by Folio before temporary files had their own folder.
+      if (isStaleTemporaryFile(entry.name)) await fs.rm(file, { force: true }).catch(() => {});
+      const id = await this.idOfStateFile(file);
+      if (id !== null) ids.push(id);
+    }
+    return ids;
   }
+}
+
+/** Makes sure `.folio/.gitignore` keeps the folders each machine makes for itself out of a team's repository. */
+export async function ensureFolioGitignore(folioDir: string): Promise<void> {
+  const file = path.join(folioDir, '.gitignore');
+  const current = (await readIfExists(file))?.toString('utf8') ?? '';
+  const lines = current.split(/\r?\n/).map((line) => line.trim());
+  const missing = GITIGNORED.filter((entry) => !lines.includes(entry));
+  if (missing.length === 0) return;
+  const separator = current === '' || current.endsWith('\n') ? '' : '\n';
+  await writeFileAtomic(file, `${current}${separator}${missing.join('\n')}\n`);
+}
+
+/** The longest start of `text` that fits in `bytes` bytes of UTF-8, never cutting a character. */
+function prefixOfBytes(text: string, bytes: number): string {
+  let prefix = '';
+  for (const char of text) {
+    if (Buffer.byteLength(prefix + char) > bytes) break;
+    prefix += char;
+  }
+  return prefix;
 }
 
 /** The stable form written to disk: keys in schema order, tags sorted, annotations by position. */
@@ -160,6 +287,6 @@ async function readIfExists(file: string): Promise<Buffer | null> {
     return await fs.readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new FolioError('unreadable', `${file}: cannot be read (${(error as Error).message})`, file);
+    throw fromOsError(error, file, 'read');
   }
 }

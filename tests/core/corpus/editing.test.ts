@@ -104,12 +104,24 @@ describe('a corrupt sidecar', () => {
 });
 
 describe('changes by someone else', () => {
-  it('refuses to overwrite a sidecar changed since it was read', async () => {
+  it('applies an edit over a change by someone else to another part of the report, keeping theirs', async () => {
     const dir = copySampleCorpus();
     const corpus = await Corpus.open(dir);
     await corpus.setStatus([ID], 'in-progress');
     const revision = corpus.report(ID).revision;
-    const theirs = readFileSync(sidecar(dir), 'utf8').replace('"in-progress"', '"done"');
+    writeFileSync(sidecar(dir), readFileSync(sidecar(dir), 'utf8').replace('"in-progress"', '"done"'));
+    await corpus.setMetadata(ID, 'author', 'Ngọc Quy', 'Lan', revision);
+    const onDisk = JSON.parse(readFileSync(sidecar(dir), 'utf8'));
+    expect(onDisk.status).toBe('done');
+    expect(onDisk.metadata.author.value).toBe('Ngọc Quy');
+  });
+
+  it('refuses an edit of a field someone else changed since it was read, leaving theirs', async () => {
+    const dir = copySampleCorpus();
+    const corpus = await Corpus.open(dir);
+    await corpus.setMetadata(ID, 'author', 'Lan', 'Lan');
+    const revision = corpus.report(ID).revision;
+    const theirs = readFileSync(sidecar(dir), 'utf8').replace('"value": "Lan"', '"value": "Minh"');
     writeFileSync(sidecar(dir), theirs);
     await expect(corpus.setMetadata(ID, 'author', 'Ngọc Quy', 'Lan', revision)).rejects.toThrow(
       /changed by someone else/,

@@ -81,7 +81,7 @@ describe('Corpus.open', () => {
     await openAndSave(dir);
     const cacheFile = path.join(dir, '.folio', 'cache', 'index.bin');
     const firstWrite = statSync(cacheFile).mtimeMs;
-    expect(readFileSync(path.join(dir, '.folio', '.gitignore'), 'utf8')).toBe('cache/\n');
+    expect(readFileSync(path.join(dir, '.folio', '.gitignore'), 'utf8')).toBe('cache/\ntmp/\n');
     const warm = await openAndSave(dir);
     expect(statSync(cacheFile).mtimeMs).toBe(firstWrite);
     expect(warm.search('thanh uy can tho').length).toBeGreaterThan(0);

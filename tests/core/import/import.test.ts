@@ -15,11 +15,12 @@ function files(contents: Record<string, string>): string {
 }
 
 /** Every sidecar's bytes, to prove a failed import changed nothing. */
+/** The editorial files of a corpus (the cache, saved in the background, is not one). */
 function sidecars(dir: string): Record<string, string> {
   const folio = path.join(dir, '.folio');
   return Object.fromEntries(
     readdirSync(folio, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.json'))
+      .filter((e) => e.isFile() && e.name.endsWith('.json') && path.basename(e.parentPath) !== 'cache')
       .map((e) => [path.join(e.parentPath, e.name), readFileSync(path.join(e.parentPath, e.name), 'utf8')]),
   );
 }

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { FolioError } from '../errors';
+import { CodePointIndex } from '../text/codepoints';
+import type { EditVerb } from '../../contract/history';
+import type { EditContext, ReportEdit } from './edit';
+import { textOf } from './edit';
+import { changedAnnotationParts, restoreParts } from './parts';
+import type { ReportState, StoredAnnotation } from '../store/schema';
+
+/** A span to annotate, in code points of the text the editor sees. */
+export interface NewAnnotation {
+  start: number;
+  end: number;
+  label: string;
+  note?: string;
+}
+
+/** The corpus's spelling of a label (case-insensitive match); `invalid-input` lists the labels. */
+export function checkLabel(label: string, context: EditContext): string {
+  const known = context.labels.find((l) => l.name.toLowerCase() === label.toLowerCase());
+  if (!known) {
+    throw new FolioError(
+      'invalid-input',
+      `unknown label "${label}"; this corpus's labels are ${context.labels.map((l) => l.name).join(', ')}`,
+    );
+  }
+  return known.name;
+}
+
+/**
+ * Annotates a span of the text the editor sees. The annotation's id is chosen now, so the caller knows it;
+ * its quote is taken from the text when the edit is applied. It depends on the text: offsets made on a text
+ * that was corrected meanwhile would mark other words.
+ */
+export function addAnnotation(span: NewAnnotation): ReportEdit & { annotationId: string } {
+  const annotationId = randomUUID();
+  return {
+    annotationId,
+    verb: 'add-annotation',
+    parts: ['text'],
+    apply(state, context) {
+      const text = textOf(state, context);
+      const index = new CodePointIndex(text);
+      if (!(
+        Number.isInteger(span.start) &&
+        Number.isInteger(span.end) &&
+        span.start >= 0 &&
+        span.end > span.start &&
+        span.end <= index.length
+      )) {
+        throw new FolioError(
+          'invalid-input',
+          `span ${span.start}-${span.end} is not a non-empty range inside report "${state.id}" (0-${index.length})`,
+        );
+      }
+      state.annotations.push({
+        id: annotationId,
+        start: span.start,
+        end: span.end,
+        label: checkLabel(span.label, context),
+        note: span.note ?? '',
+        quote: text.slice(index.toUtf16(span.start), index.toUtf16(span.end)),
+        orphaned: false,
+        author: context.editor,
+        created: context.at,
+        modified: context.at,
+      });
+    },
+    inverse: (before, after) => undoAdded('add-annotation', before, after),
+  };
+}
+
+/**
+ * Adds annotations exactly as given — ids, authors and times kept — as an import does; each quote must be
+ * the text its offsets cover, and an id already in the report is refused.
+ */
+export function importAnnotations(annotations: StoredAnnotation[], verb: EditVerb = 'import'): ReportEdit {
+  return {
+    verb,
+    parts: ['text'],
+    apply(state, context) {
+      const text = textOf(state, context);
+      const index = new CodePointIndex(text);
+      const present = new Set(state.annotations.map((a) => a.id));
+      for (const annotation of annotations) {
+        const span = text.slice(index.toUtf16(annotation.start), index.toUtf16(annotation.end));
+        if (!annotation.orphaned && span !== annotation.quote) {
+          throw new FolioError(
+            'invalid-input',
+            `annotation ${annotation.id} of report "${state.id}": offsets ${annotation.start}-${annotation.end} cover "${span}", not "${annotation.quote}"`,
+          );
+        }
+        if (present.has(annotation.id)) {
+          throw new FolioError(
+            'invalid-input',
+            `report "${state.id}" already has an annotation "${annotation.id}"`,
+          );
+        }
+        state.annotations.push({ ...annotation, label: checkLabel(annotation.label, context) });
+      }
+    },
+    inverse: (before, after) => undoAdded(verb, before, after),
+  };
+}
+
+function undoAdded(verb: EditVerb, before: ReportState, after: ReportState): ReportEdit {
+  return restoreParts(verb, changedAnnotationParts(before, after), before, after);
+}

@@ -1,0 +1,11 @@
+export { addAnnotation, checkLabel, importAnnotations, type NewAnnotation } from './addAnnotations';
+export { correctText } from './correctText';
+export type { EditVerb, HistoryState, HistoryStep } from '../../contract/history';
+export { textOf, type EditContext, type ReportEdit } from './edit';
+export { EditHistory, type AppliedEdit, type AppliedReportEdit, type AppliedSettingsEdit } from './history';
+export { changedAnnotationParts, readPart, restoreParts, samePart, type StatePart } from './parts';
+export { checkField, resetMetadata, setMetadata } from './setMetadata';
+export { setStatus } from './setStatus';
+export { cleanTag, setTags } from './setTags';
+export { collectionsEdit, type SettingsEdit } from './settings';
+export { deleteAnnotation, findAnnotation, updateAnnotation } from './updateAnnotation';
