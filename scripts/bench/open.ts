@@ -132,7 +132,7 @@ async function timeOpen(dir: string): Promise<TimedOpen> {
 /** Reads the bytes of every `.txt` file in `dir`, a few at a time, and returns how many bytes that was. */
 async function readEveryReport(dir: string): Promise<number> {
   // The files the corpus opens, nested folders included, so a real archive's floor reads what Folio reads.
-  const files = (await findReportFiles(dir)).map((f) => f.file);
+  const files = (await findReportFiles(dir)).files.map((f) => f.file);
   let bytes = 0;
   let next = 0;
   const worker = async () => {

@@ -57,6 +57,13 @@ const info: Command = {
     io.out(`tags:        ${summary.tags.join(', ') || '—'}`);
     io.out(`skipped:     ${summary.skipped.length}`);
     for (const skipped of summary.skipped) io.out(`  ${skipped.file}: ${skipped.code}: ${skipped.reason}`);
+    io.out(`unreadable editorial files: ${summary.corruptSidecars.length}`);
+    for (const corrupt of summary.corruptSidecars) io.out(`  ${corrupt.id}: ${corrupt.message}`);
+    if (summary.corruptSidecars.length) {
+      io.err(
+        `folio info: warning: ${summary.corruptSidecars.length} report(s) have editorial files that cannot be read; their tags and annotations are not counted`,
+      );
+    }
     if (summary.cacheWarning) io.err(`folio info: warning: ${summary.cacheWarning}`);
     return 0;
   },

@@ -48,13 +48,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? randomBytes(24).toString('base64url');
   let origin = '';
   let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
   const sseClients = new Set<ServerResponse>();
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      console.error(
-        `[folio web] ${request.method} ${request.url}: ${(error as Error).stack ?? String(error)}`,
-      );
+      // The path only: the query may hold the token.
+      const where = (request.url ?? '/').split('?')[0];
+      console.error(`[folio web] ${request.method} ${where}: ${(error as Error).stack ?? String(error)}`);
       if (!response.headersSent)
         sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'internal error' } });
       else response.end();
@@ -63,6 +64,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', origin);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return sendJson(response, 400, {
+        ok: false,
+        error: { code: 'invalid-input', message: 'the address is not validly encoded' },
+      });
+    }
     if (!allowedHosts.has(request.headers.host ?? '')) {
       return sendJson(response, 421, {
         ok: false,
@@ -70,7 +80,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       });
     }
     const requestOrigin = request.headers.origin;
-    if (requestOrigin !== undefined && requestOrigin !== origin) {
+    if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) {
       return sendJson(response, 403, {
         ok: false,
         error: { code: 'forbidden', message: 'cross-origin request refused' },
@@ -109,7 +119,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         error: { code: 'invalid-input', message: 'method not allowed' },
       });
     }
-    return serveStatic(url.pathname, response);
+    return serveStatic(pathname, response);
   }
 
   async function callOperation(
@@ -121,6 +131,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     try {
       input = JSON.parse(await readBody(request));
     } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        return sendJson(response, 413, {
+          ok: false,
+          error: { code: 'invalid-input', message: error.message },
+        });
+      }
       return sendJson(response, 400, {
         ok: false,
         error: { code: 'invalid-input', message: `body is not JSON: ${(error as Error).message}` },
@@ -139,6 +155,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
       connection: 'keep-alive',
     });
     response.write(': connected\n\n');
@@ -155,13 +172,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
     const root = path.resolve(options.rendererDir);
-    const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    const relative = pathname === '/' ? '/index.html' : pathname;
     const file = path.resolve(root, `.${relative}`);
     // Paths are resolved and checked so `..` can never leave the renderer folder.
     const inside = file.startsWith(root + path.sep);
     const stat = inside ? await fs.stat(file).catch(() => null) : null;
     if (!stat?.isFile()) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      response.writeHead(404, {
+        'content-type': 'text/plain; charset=utf-8',
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
       response.end('not found');
       return;
     }
@@ -169,7 +190,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
       'content-security-policy': CSP,
       'x-content-type-options': 'nosniff',
-      'cache-control': 'no-cache',
+      'cache-control': 'no-store',
     });
     createReadStream(file).pipe(response);
   }
@@ -180,7 +201,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
+  // `localhost` names this server as well as 127.0.0.1 does: a user may well type it.
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([origin, `http://localhost:${port}`]);
   return {
     url: `${origin}/?token=${token}`,
     origin,
@@ -208,6 +231,14 @@ function statusOf(error: FolioError): number {
       return 409;
     case 'outside-corpus':
       return 403;
+    case 'disk-full':
+      return 507;
+    case 'read-only':
+    case 'unwritable':
+    case 'name-too-long':
+    case 'not-a-folder':
+    case 'unreadable':
+      return 500;
     default:
       return 400;
   }
@@ -217,24 +248,33 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
   });
   response.end(JSON.stringify(body));
 }
 
+class BodyTooLarge extends Error {}
+
+/** The request's body; over the limit, what is left is read and thrown away, so the reply can be sent. */
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) tooLarge = true;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`over ${MAX_BODY_BYTES} bytes`));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => {
+      if (tooLarge) {
+        reject(
+          new BodyTooLarge(`the request is over the ${MAX_BODY_BYTES / 1024 / 1024} MB a call may send`),
+        );
+      } else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     request.on('error', reject);
   });
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folio } from '../helpers/cli';
@@ -190,5 +190,22 @@ describe('folio (command line)', () => {
     expect(check.code).toBe(1);
     expect(check.stdout).toMatch(new RegExp(`${ID1}: corrupt-sidecar: .*${ID1}\\.json: not valid JSON`));
     expect(check.stdout).toMatch(new RegExp(`${ID2}: original-changed: ${ID2}\\.txt changed on disk`));
+  });
+
+  it('info lists a corrupt sidecar and export refuses its report, naming it, with a non-zero exit', () => {
+    const dir = copySampleCorpus();
+    expect(folio('annotate', dir, ID1, '--quote', 'Đảng', '--label', 'Organisation').code).toBe(0);
+    writeFileSync(path.join(dir, '.folio', 'reports', `${ID1}.json`), '{');
+    const info = folio('info', dir);
+    expect(info.stdout).toMatch(new RegExp(`unreadable editorial files: 1\\n  ${ID1}: .*not valid JSON`));
+    expect(info.stderr).toMatch(/1 report\(s\) have editorial files that cannot be read/);
+    const out = path.join(dir, '..', `export-${path.basename(dir)}`);
+    const exported = folio('export', dir, '--all', '--format', 'jsonl', '--out', out);
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toMatch(
+      new RegExp(`cannot export: 1 report\\(s\\).*${ID1}\\.json: not valid JSON`),
+    );
+    expect(exported.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FolioService } from '../../src-main/service/folioService';
@@ -132,6 +132,67 @@ describe('browser shell server', () => {
     expect(JSON.parse(extra.body).error.message).toMatch(/Unrecognized key/);
     expect((await call(web, 'getReport', { id: '../../etc/passwd' })).status).toBe(404);
     expect((await call(web, 'noSuchOperation', {})).status).toBe(404);
+  });
+
+  it('answers a malformed address with 400 and an oversized body with 413, logging no token', async () => {
+    const web = await start();
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    try {
+      const malformed = await send(web, `/%?token=${web.token}`);
+      expect(malformed.status).toBe(400);
+      expect(JSON.parse(malformed.body).error.message).toBe('the address is not validly encoded');
+      const huge = await call(web, 'saveCorrection', {
+        id: SAMPLE_IDS[0],
+        text: 'x'.repeat(33 * 1024 * 1024),
+      });
+      expect(huge.status).toBe(413);
+      expect(JSON.parse(huge.body).error.message).toMatch(/over the 32 MB a call may send/);
+      expect((await call(web, 'corpusInfo', {})).status).toBe(200);
+    } finally {
+      console.error = original;
+    }
+    expect(logged.join('\n')).not.toContain(web.token);
+  });
+
+  it('marks every response nosniff and no-store, and takes localhost as this server', async () => {
+    const web = await start();
+    const port = new URL(web.origin).port;
+    const replies = [
+      await send(web, '/'),
+      await send(web, '/missing.js'),
+      await call(web, 'corpusInfo', {}),
+      await call(web, 'getReport', { id: 'none' }),
+      await send(web, '/api/call/corpusInfo', { method: 'POST', body: '{}' }),
+    ];
+    for (const reply of replies) {
+      expect(reply.headers['x-content-type-options']).toBe('nosniff');
+      expect(reply.headers['cache-control']).toBe('no-store');
+    }
+    const fromLocalhost = await call(
+      web,
+      'corpusInfo',
+      {},
+      { host: `localhost:${port}`, origin: `http://localhost:${port}` },
+    );
+    expect(fromLocalhost.status).toBe(200);
+  });
+
+  it('answers an operating-system error with its sentence, never a stack trace', async () => {
+    const web = await start();
+    const root = (await service!.call('corpusInfo', {}))!.root;
+    rmSync(path.join(root, '.folio', 'reports'), { recursive: true, force: true });
+    mkdirSync(path.join(root, '.folio'), { recursive: true });
+    writeFileSync(path.join(root, '.folio', 'reports'), 'a file where the sidecars go');
+    const reply = await call(web, 'setTags', { ids: [SAMPLE_IDS[0]], add: ['x'] });
+    expect(reply.status).toBe(500);
+    expect(JSON.parse(reply.body).error).toEqual({
+      code: 'not-a-folder',
+      message: expect.stringMatching(
+        /^cannot \w+ .*\.folio\/reports\/.*: a file stands where a folder is needed$/,
+      ),
+    });
   });
 
   it('refuses to open a folder the user never chose', async () => {

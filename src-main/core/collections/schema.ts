@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import { checkCollectionName } from './name';
+
+/** A collection's name, checked when `.folio/corpus.json` is read too: a hand-edited one may name an export. */
+const nameSchema = z.string().superRefine((name, context) => {
+  try {
+    checkCollectionName(name);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
 
 // Statuses are checked where a collection is created or evaluated: importing the status list from the store
 // schema here would make the two schema modules import each other.
@@ -16,14 +26,14 @@ const filtersSchema = z.object({
 /** A hand-picked collection: report ids in the editor's order, kept even when a report's file is gone. */
 export const manualCollectionSchema = z.object({
   kind: z.literal('manual'),
-  name: z.string().min(1),
+  name: nameSchema,
   ids: z.array(z.string().min(1)),
 });
 
 /** A saved search: a query and filters, evaluated each time the collection is used. */
 export const savedSearchSchema = z.object({
   kind: z.literal('search'),
-  name: z.string().min(1),
+  name: nameSchema,
   query: z.string(),
   filters: filtersSchema,
 });

@@ -53,7 +53,7 @@ import { KeyedQueue } from '../store/keyedQueue';
 import { SidecarStore } from '../store/sidecars';
 import { CorpusCache } from './cache';
 import { RecentCache } from './recentCache';
-import { findReportFiles, reportFileOf, type FoundFile } from './scan';
+import { findReportFiles, reportFileOf, symlinkSkipped, type FoundFile } from './scan';
 import type {
   AnnotationDto,
   CheckResult,
@@ -168,7 +168,7 @@ export class Corpus {
     const pool = cacheLoaded.then((cache) =>
       cache.isEmpty ? WorkerPool.start(this.root, this.analysis) : null,
     );
-    const [stateIds, , files, cache, settings, workers] = await Promise.all([
+    const [stateIds, , found, cache, settings, workers] = await Promise.all([
       this.store.listStateIds(),
       this.store.tidy(),
       findReportFiles(this.root, (count) => {
@@ -186,6 +186,8 @@ export class Corpus {
     this.settings = settings;
     this.cache = cache;
     this.index = cache.index ?? SearchIndex.create();
+    const files = found.files;
+    this.skippedFiles = [...found.skipped];
     const read = await this.ingest(files, new Set(stateIds), onProgress, workers);
     if (read > 0) {
       // Workers finish in any order; the library's default order is the files' order.
@@ -445,7 +447,9 @@ export class Corpus {
     const statuses = Object.fromEntries(REPORT_STATUSES.map((s) => [s, 0])) as Record<ReportStatus, number>;
     let corrected = 0;
     let annotations = 0;
+    const corruptSidecars: CorpusInfo['corruptSidecars'] = [];
     for (const record of this.records.values()) {
+      if (record.stateError) corruptSidecars.push({ id: record.id, message: record.stateError });
       statuses[record.state?.status ?? 'new']++;
       if (record.state?.correction) corrected++;
       annotations += record.state?.annotations.length ?? 0;
@@ -460,6 +464,7 @@ export class Corpus {
       labels: this.settings.labels,
       tags: this.allTags(),
       cacheWarning: this.cacheWarning,
+      corruptSidecars,
     };
   }
 
@@ -620,13 +625,14 @@ export class Corpus {
    * change made since is still applied unless that change touched a part the edit depends on (the same
    * field, annotation or text): then it is refused with `changed-on-disk`. Returns the edit as applied.
    */
-  edit(
+  async edit(
     id: string,
     edit: ReportEdit,
     options: { editor?: string; expectedRevision?: string | null } = {},
   ): Promise<AppliedReportEdit> {
-    return this.editQueue.run(id, async () => {
-      const record = this.record(id);
+    const key = this.record(id).id;
+    return this.editQueue.run(key, async () => {
+      const record = this.record(key);
       if (record.stateError) {
         throw new FolioError(
           'corrupt-sidecar',
@@ -642,7 +648,7 @@ export class Corpus {
       };
       let before!: ReportState;
       const written = await this.store.transact(
-        id,
+        key,
         () => this.freshState(record),
         (loaded) => {
           this.checkNotConflicting(record, edit, loaded.state, loaded.revision, options.expectedRevision);
@@ -655,8 +661,8 @@ export class Corpus {
       );
       this.adoptState(record, written!.revision, written!.state);
       this.refreshDerived(record);
-      this.emit({ kind: 'changed', id });
-      return { kind: 'report', id, edit, before, after: written!.state };
+      this.emit({ kind: 'changed', id: key });
+      return { kind: 'report', id: key, edit, before, after: written!.state };
     });
   }
 
@@ -674,6 +680,11 @@ export class Corpus {
       this.settings = after;
       return { kind: 'settings', edit, before, after };
     });
+  }
+
+  /** Lists a symbolic link that appeared in the corpus folder as skipped: links are never followed. */
+  skipSymlink(file: string): void {
+    this.skippedFiles = [...this.skippedFiles.filter((s) => s.file !== file), symlinkSkipped(file)];
   }
 
   /** Reads `.folio/corpus.json` again (another program changed it). */
@@ -831,11 +842,16 @@ export class Corpus {
     record.corrected = state.correction ? state.correction.lines.join('\n') : null;
   }
 
-  /** Reloads one report from disk (after a change by someone else); removes it when its file is gone. */
-  async reload(id: string): Promise<void> {
+  /**
+   * Reloads one report from disk (after a change by someone else); removes it when its file is gone, or
+   * when it became a symbolic link (never followed: it may lead out of the corpus). `file` is the report's
+   * corpus-relative path as the disk spells it, when known.
+   */
+  async reload(id: string, file?: string): Promise<void> {
+    id = id.normalize('NFC');
     const existing = this.records.get(id);
-    const file = existing?.file ?? reportFileOf(id);
-    const stat = await fs.stat(path.join(this.root, file)).catch(() => null);
+    file ??= existing?.file ?? reportFileOf(id);
+    const stat = await fs.lstat(path.join(this.root, file)).catch(() => null);
     if (!stat?.isFile()) {
       this.originals.delete(id);
       if (this.records.delete(id)) {
@@ -843,6 +859,7 @@ export class Corpus {
         this.emit({ kind: 'removed', id });
       }
       this.skippedFiles = this.skippedFiles.filter((s) => s.file !== file);
+      if (stat?.isSymbolicLink()) this.skipSymlink(file);
       return;
     }
     const unchanged =
@@ -890,7 +907,8 @@ export class Corpus {
   }
 
   private record(id: string): ReportRecord {
-    const record = this.records.get(id);
+    // Ids are NFC; a name typed or pasted in NFD is the same report.
+    const record = this.records.get(id) ?? this.records.get(id.normalize('NFC'));
     if (!record) throw new FolioError('unknown-report', `no report "${id}" in ${this.root}`);
     return record;
   }

@@ -6,7 +6,7 @@ import type { Label, MetadataField, ReportStatus } from '../store/schema';
 /** A file in the corpus folder that could not be opened as a report, and why. */
 export interface SkippedFile {
   file: string;
-  code: 'binary' | 'undecodable' | 'too-large' | 'unreadable';
+  code: 'binary' | 'undecodable' | 'too-large' | 'unreadable' | 'symlink' | 'duplicate-id';
   reason: string;
 }
 
@@ -131,6 +131,8 @@ export interface CorpusInfo {
   tags: string[];
   /** Why `.folio/cache/` could not be written (the corpus works, the next open is slower); null normally. */
   cacheWarning: string | null;
+  /** Reports whose editorial file cannot be read: their tags, annotations and corrections are unknown. */
+  corruptSidecars: Array<{ id: string; message: string }>;
 }
 
 /** What `check` finds: every report with a problem, and unreadable files. */

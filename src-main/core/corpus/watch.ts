@@ -25,16 +25,22 @@ export function watchCorpus(corpus: Corpus, onError: (error: Error) => void = ()
   let closed = false;
 
   const settled = async (file: string) => {
-    const stat = await fs.stat(file).catch(() => null);
+    // lstat: a symbolic link is never followed (`ln -s . loop` must not make a corpus of phantoms).
+    const stat = await fs.lstat(file).catch(() => null);
     if (closed) return;
     if (stat?.isDirectory()) return watchTree(file, true);
+    if (stat?.isSymbolicLink() && !REPORT_FILE.test(file)) {
+      return corpus.skipSymlink(path.relative(corpus.root, file).split(path.sep).join('/'));
+    }
     if (file === settingsFile) return corpus.reloadSettings();
-    const id = file.startsWith(reportsDir + path.sep)
-      ? await store.idOfStateFile(file)
-      : REPORT_FILE.test(file)
-        ? reportIdOf(path.relative(corpus.root, file))
-        : null;
-    if (id !== null) return corpus.reload(id);
+    if (file.startsWith(reportsDir + path.sep)) {
+      const id = await store.idOfStateFile(file);
+      return id === null ? undefined : corpus.reload(id);
+    }
+    if (REPORT_FILE.test(file)) {
+      const relative = path.relative(corpus.root, file);
+      return corpus.reload(reportIdOf(relative), relative.split(path.sep).join('/'));
+    }
     if (stat) return;
     // Something gone that was not a report: if it was a folder, so are the reports that were in it.
     const prefix = `${path.relative(corpus.root, file).split(path.sep).join('/')}/`;

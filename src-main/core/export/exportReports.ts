@@ -36,6 +36,7 @@ export async function exportReports(corpus: Corpus, options: ExportOptions): Pro
   const now = options.now ?? new Date();
   const exportedAt = now.toISOString();
   const selected = selectReports(corpus, options.selection);
+  refuseUnreadableState(corpus, selected.ids);
   const zip = options.zip ?? false;
   const target = await ExportTarget.prepare(corpus.root, options.out, { zip, force: options.force ?? false });
   const leftOut: LeftOutAnnotation[] = [];
@@ -103,4 +104,23 @@ export async function exportReports(corpus: Corpus, options: ExportOptions): Pro
     await target.abort();
     throw error;
   }
+}
+
+/**
+ * Refuses to export reports whose editorial file cannot be read: their annotations and corrections would be
+ * left out without a word. Names each one, so the editor can fix or remove the file.
+ */
+function refuseUnreadableState(corpus: Corpus, ids: string[]): void {
+  const selected = new Set(ids);
+  const corrupt = corpus.info().corruptSidecars.filter((c) => selected.has(c.id));
+  if (corrupt.length === 0) return;
+  throw new FolioError(
+    'corrupt-sidecar',
+    `cannot export: ${corrupt.length} report(s) have an editorial file that cannot be read, so their annotations and corrections are unknown — ${corrupt
+      .slice(0, 5)
+      .map((c) => c.message)
+      .join(
+        '; ',
+      )}${corrupt.length > 5 ? '; …' : ''}. Fix or remove those files (folio check lists them), then export again`,
+  );
 }

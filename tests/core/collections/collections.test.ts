@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../../src-main/core';
@@ -61,6 +61,19 @@ describe('manual collections', () => {
     expect(() => collections.get('Tập')).toThrow(/no collection "Tập" in this corpus \(collections: "Tin"\)/);
     await collections.delete('tin');
     expect(collections.list()).toEqual([]);
+  });
+});
+
+describe('collections read from disk', () => {
+  it('refuse a hand-edited name that could lead an export out of its folder, naming file and value', async () => {
+    const dir = copySampleCorpus();
+    const corpus = await Corpus.open(dir);
+    await new Collections(corpus).create({ kind: 'manual', name: 'Tốt', ids: [SAMPLE_IDS[0]!] });
+    const file = path.join(dir, '.folio', 'corpus.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"Tốt"', '"../../ngoài"'));
+    await expect(Corpus.open(dir)).rejects.toThrow(
+      /corpus\.json: invalid at collections\.0\.name: collection name "\.\.\/\.\.\/ngoài" is not usable: it contains "\/"/,
+    );
   });
 });
 

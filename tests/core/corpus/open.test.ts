@@ -238,7 +238,7 @@ describe('Corpus.open', () => {
     const dir = buildCorpus({ 'a.txt': 'A', 'b/c.txt': 'C', 'b/d/e.txt': 'E', 'skip.json': '{}' });
     const counts: number[] = [];
     const found = await findReportFiles(dir, (count) => counts.push(count));
-    expect(found.map((f) => f.id)).toEqual(['a', 'b/c', 'b/d/e']);
+    expect(found.files.map((f) => f.id)).toEqual(['a', 'b/c', 'b/d/e']);
     expect(counts).toEqual([1, 2, 3]);
   });
 

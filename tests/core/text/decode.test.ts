@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SAMPLE_CORPUS, SAMPLE_IDS } from '../../helpers/corpora';
 import { FolioError } from '../../../src-main/core/errors';
 import { decodeReport } from '../../../src-main/core/text/decode';
 
@@ -34,6 +37,21 @@ describe('decodeReport', () => {
       text: 'Lạng Sơn',
       encoding: 'utf-16be',
     });
+  });
+
+  it('tells UTF-16 without a BOM, as Windows tools save it, from where its NUL bytes fall', () => {
+    const real = readFileSync(path.join(SAMPLE_CORPUS, `${SAMPLE_IDS[0]}.txt`), 'utf8').replace(
+      /\r\n?/g,
+      '\n',
+    );
+    const le = utf16(real, 'le').subarray(2);
+    const be = utf16(real, 'be').subarray(2);
+    expect(decodeReport(le, 'a.txt')).toEqual({ text: real.normalize('NFC'), encoding: 'utf-16le-no-bom' });
+    expect(decodeReport(be, 'a.txt')).toEqual({ text: real.normalize('NFC'), encoding: 'utf-16be-no-bom' });
+    // NULs on both sides of the pairs are a binary file still.
+    expect(() =>
+      decodeReport(new Uint8Array([0x00, 0x00, 0x41, 0x00, 0x00, 0x42, 0x00, 0x00]), 'b.txt'),
+    ).toThrow(/binary file/);
   });
 
   it('turns CRLF and CR into LF', () => {
