@@ -40,6 +40,36 @@ export default tseslint.config(
     },
   },
   {
+    // The contract is the common layer: the core and the renderer both import it, it imports neither, nor a
+    // shell, so what it declares is all the renderer bundle carries of the main side.
+    files: ['src-main/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*', 'node:*'],
+              message: 'The contract runs in the renderer too.',
+            },
+            {
+              group: [
+                '**/core',
+                '**/core/**',
+                '**/service/**',
+                '**/electron/**',
+                '**/web/**',
+                '**/cli/**',
+                '**/src-renderer/**',
+              ],
+              message: 'The contract imports neither the core nor a shell nor the renderer: they import it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The renderer reaches the core only through the contract and its client.
     files: ['src-renderer/**/*.ts', 'src-renderer/**/*.svelte'],
     rules: {

@@ -6,6 +6,7 @@ import { FolioService } from '../../src-main/service/folioService';
 import { JsonPreferenceStore } from '../../src-main/service/preferences';
 import type { ChildTask } from './args';
 import { measureBrowser } from './browser';
+import { measureConcurrentEdits } from './concurrency';
 import { measureDiffs } from './diff';
 import { measureExport } from './export';
 import { formatBytes } from './format';
@@ -67,6 +68,8 @@ async function benchCorpus(
   log('export');
   const exports = await measureExport(corpus, path.join(work, 'export'), runs);
   memory.mark('export');
+  log('concurrent edits');
+  const concurrent = await measureConcurrentEdits(corpus, runs);
   log('browser');
   const browser = await measureBrowser(service, corpus, runs, log);
   const rss: Measurement = {
@@ -91,6 +94,7 @@ async function benchCorpus(
       ...list,
       ...reanchor.measurements,
       ...exports,
+      concurrent,
       rss,
       ...browser,
     ],

@@ -1,7 +1,7 @@
-import { CodePointIndex, DEFAULT_LABELS, diffTexts, type Corpus } from '../../src-main/core';
+import { CodePointIndex, DEFAULT_LABELS, type Corpus } from '../../src-main/core';
 import type { StoredAnnotation } from '../../src-main/core/store/schema';
 import { SidecarStore } from '../../src-main/core/store/sidecars';
-import { ChangeMapping, mapSpan } from '../../src-main/core/text/mapping';
+import { reanchor } from '../../src-main/core/text/reanchor';
 import type { Measurement } from './rows';
 import { timeAsync, timeSync } from './timing';
 
@@ -58,7 +58,7 @@ export async function annotateOneReport(corpus: Corpus): Promise<string> {
 /**
  * Times re-anchoring the 1,000 annotations of report `id` through a one-word edit, two ways: end to end through
  * `corpus.saveCorrection` (read, re-anchor, validate and write the sidecar atomically, re-extract, re-index),
- * and the mapping alone (`diffTexts`, `ChangeMapping`, `mapSpan` and code point conversion, nothing written).
+ * and the core's `reanchor` alone (the diff, the mapping, code point conversion and quotes, nothing written).
  */
 export async function measureReanchor(
   corpus: Corpus,
@@ -79,16 +79,7 @@ export async function measureReanchor(
   const after = corpus.report(id);
   const before = after.text;
   const spans = after.annotations;
-  const mapAll = (edited: string) => {
-    const mapping = ChangeMapping.forward(diffTexts(before, edited));
-    const oldIndex = new CodePointIndex(before);
-    const newIndex = new CodePointIndex(edited);
-    for (const a of spans) {
-      const span = mapSpan(mapping, oldIndex.toUtf16(a.start), oldIndex.toUtf16(a.end));
-      newIndex.toCodePoint(span.start);
-      newIndex.toCodePoint(span.end);
-    }
-  };
+  const mapAll = (edited: string) => reanchor(spans, before, edited);
   // One unmeasured call first, so the first compilation is not billed to the mapping.
   mapAll(insertWord(before, 0));
   const mappings: number[] = [];
@@ -110,7 +101,7 @@ export async function measureReanchor(
         id: 'reanchor-mapping',
         what: `re-anchor ${ANNOTATIONS.toLocaleString('en-US')} annotations: mapping alone`,
         samples: { values: mappings, latency: true },
-        note: 'diffTexts + ChangeMapping.forward + mapSpan + code point conversion; nothing written',
+        note: "the core's reanchor (diffTexts, ChangeMapping.forward, mapSpan, code point conversion, quotes); nothing written",
       },
     ],
   };

@@ -1,4 +1,5 @@
-import { Collections, type ResolvedCollection } from '../core/collections';
+import type { ResolvedCollection } from '../contract/types';
+import { Collections } from '../core/collections';
 import {
   EXPORT_FORMATS,
   exportReports,

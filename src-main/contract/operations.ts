@@ -1,14 +1,20 @@
 import { z } from 'zod';
-import type { ChangeDto, CorpusInfo, ReportDetail, ReportSummary, SearchResult } from '../core/corpus/types';
-import { METADATA_FIELDS, REPORT_STATUSES } from '../core/store/schema';
-import { EXPORT_FORMATS, type ExportSummary } from '../core/export/types';
-import type { ResolvedCollection } from '../core/collections/resolve';
-import type { HistoryState } from './history';
 import { EVENT_NAMES, OPERATION_NAMES } from './channels';
+import type { HistoryState } from './history';
+import type {
+  ChangeDto,
+  CorpusInfo,
+  ExportSummary,
+  ReportDetail,
+  ReportSummary,
+  ResolvedCollection,
+  SearchResult,
+} from './types';
+import { EXPORT_FORMATS, METADATA_FIELDS, REPORT_STATUSES } from './vocabulary';
 
 export type { ExportSummary, HistoryState, ResolvedCollection };
 export { EDIT_VERBS, historyLabel, type EditVerb, type HistoryStep } from './history';
-export { EXPORT_FORMATS };
+export { EXPORT_FORMATS, METADATA_FIELDS, REPORT_STATUSES };
 
 export type {
   AnnotationDto,
@@ -21,9 +27,9 @@ export type {
   ReportSummary,
   SearchResult,
   SkippedFile,
-} from '../core/corpus/types';
-export type { Label, MetadataField, ReportStatus } from '../core/store/schema';
-export { METADATA_FIELDS, REPORT_STATUSES } from '../core/store/schema';
+  Label,
+} from './types';
+export type { FolioErrorCode, MetadataField, ReportStatus } from './vocabulary';
 
 // The one contract between the renderer and the core. Each operation declares the schema its input must pass
 // (checked by the shell before the core sees it) and, in `OperationResults`, what it resolves to. Both shells

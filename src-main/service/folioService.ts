@@ -6,6 +6,7 @@ import {
   Corpus,
   deleteAnnotation,
   EditHistory,
+  Emitter,
   EXPORTS_DIR,
   exportReports,
   FolioError,
@@ -16,6 +17,7 @@ import {
   updateAnnotation,
   watchCorpus,
   type AppliedEdit,
+  type Disposer,
   type EditVerb,
   type ReportEdit,
   type ReportSummary,
@@ -62,7 +64,7 @@ const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
 export class FolioService {
   private corpus: Corpus | null = null;
   private stopWatching: (() => Promise<void>) | null = null;
-  private readonly listeners = new Map<EventName, Set<Listener<EventName>>>();
+  private readonly emitters = new Map<EventName, Emitter<FolioEvents[EventName]>>();
   private readonly order = new RowOrder(() => this.open_().list());
   private readonly history = new EditHistory();
 
@@ -117,15 +119,18 @@ export class FolioService {
   }
 
   /** Registers an event listener; returns its disposer. */
-  on<E extends EventName>(event: E, listener: Listener<E>): () => void {
-    const set = this.listeners.get(event) ?? new Set();
-    this.listeners.set(event, set);
-    set.add(listener as Listener<EventName>);
-    return () => set.delete(listener as Listener<EventName>);
+  on<E extends EventName>(event: E, listener: Listener<E>): Disposer {
+    return this.emitter(event).event(listener as Listener<EventName>);
   }
 
   private emit<E extends EventName>(event: E, payload: FolioEvents[E]): void {
-    for (const listener of this.listeners.get(event) ?? []) (listener as Listener<E>)(payload);
+    this.emitter(event).fire(payload);
+  }
+
+  private emitter(event: EventName): Emitter<FolioEvents[EventName]> {
+    let emitter = this.emitters.get(event);
+    if (!emitter) this.emitters.set(event, (emitter = new Emitter()));
+    return emitter;
   }
 
   private open_(): Corpus {

@@ -1,5 +1,5 @@
 import type { Label, ReportDetail } from '../../src-main/contract/operations';
-import { CodePointIndex } from '../../src-main/contract/text';
+import { CodePointIndex } from '../../src-main/contract/codepoints';
 import type { Highlight } from './editor/highlights';
 
 /** The highlights of a report's text: annotations in their label's colour, debris, captions (UTF-16 offsets). */

@@ -1,5 +1,5 @@
 import type { ReportDetail } from '../../src-main/contract/operations';
-import { CodePointIndex } from '../../src-main/contract/text';
+import { CodePointIndex } from '../../src-main/contract/codepoints';
 import { ApiError, type FolioClient } from '../lib/api/client';
 
 /** Where the editor's work stands: everything saved, waiting to save, saving, or failed. */

@@ -21,6 +21,7 @@ const CORPUS_ROWS = [
   'reanchor-mapping',
   'export-jsonl',
   'export-csv',
+  'concurrent-edits',
   'peak-rss-timing',
   'browser-first-rows',
   'browser-scroll',
@@ -30,6 +31,7 @@ const CORPUS_ROWS = [
 const DIFF_ROWS = ['10kb', '100kb', '1mb'].flatMap((size) => [1, 10, 50].map((p) => `diff-${size}-${p}pct`));
 const WITH_REFERENCE = [
   'cold-open',
+  'concurrent-edits',
   'warm-open',
   'search',
   'export-jsonl',

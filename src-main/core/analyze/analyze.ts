@@ -4,10 +4,10 @@ import { FolioError } from '../errors';
 import { extractMetadata } from '../extract';
 import type { Extraction, Person } from '../extract/types';
 import { SearchIndex, type SearchDocument } from '../search/searchIndex';
-import { METADATA_FIELDS, type MetadataField } from '../store/fields';
+import { METADATA_FIELDS, type MetadataField } from '../../contract/vocabulary';
 import { sha256 } from '../store/hash';
 import { decodeReport } from '../text/decode';
-import type { SkippedFile } from '../corpus/types';
+import type { SkippedFile } from '../../contract/types';
 
 /** A report file to read, extract and index. */
 export interface AnalyzeJob {

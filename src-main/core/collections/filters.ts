@@ -1,4 +1,4 @@
-import type { ReportFilters } from '../corpus/types';
+import type { ReportFilters } from '../../contract/types';
 import { FolioError } from '../errors';
 import { REPORT_STATUSES, type ReportStatus } from '../store/schema';
 import type { StoredFilters } from './schema';

@@ -1,5 +1,5 @@
 export { Collections } from './collections';
 export type { CollectionSpec } from './edit';
 export { checkCollectionName } from './name';
-export { resolveCollection, searchIds, type CollectionEntry, type ResolvedCollection } from './resolve';
-export type { Collection, ManualCollection, SavedSearch, StoredFilters } from './schema';
+export { resolveCollection, searchIds } from './resolve';
+export type { Collection, ManualCollection, SavedSearch } from './schema';

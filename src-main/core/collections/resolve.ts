@@ -1,22 +1,9 @@
 import type { Corpus } from '../corpus/corpus';
 import { checkFilters } from './filters';
-import type { Collection, StoredFilters } from './schema';
+import type { ResolvedCollection, StoredFilters } from '../../contract/types';
+import type { Collection } from './schema';
 
-/** One entry of a collection; `missing` when its report file is no longer in the corpus. */
-export interface CollectionEntry {
-  id: string;
-  missing: boolean;
-}
-
-/** A collection with its entries evaluated against the corpus as it is now. */
-export interface ResolvedCollection {
-  name: string;
-  kind: Collection['kind'];
-  /** The saved search's query and filters; null for a manual collection. */
-  query: string | null;
-  filters: StoredFilters | null;
-  entries: CollectionEntry[];
-}
+export type { ResolvedCollection };
 
 /** Every report matching a query and filters, in corpus order so exports are stable. */
 export function searchIds(corpus: Corpus, query: string, filters: StoredFilters, where: string): string[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StoredFilters } from '../../contract/types';
 import { checkCollectionName } from './name';
 
 /** A collection's name, checked when `.folio/corpus.json` is read too: a hand-edited one may name an export. */
@@ -21,7 +22,7 @@ const filtersSchema = z.object({
   reference: z.array(z.string()).optional(),
   publishedFrom: z.string().optional(),
   publishedTo: z.string().optional(),
-});
+}) satisfies z.ZodType<StoredFilters>;
 
 /** A hand-picked collection: report ids in the editor's order, kept even when a report's file is gone. */
 export const manualCollectionSchema = z.object({
@@ -47,5 +48,4 @@ export type ManualCollection = z.infer<typeof manualCollectionSchema>;
 export type SavedSearch = z.infer<typeof savedSearchSchema>;
 /** A stored collection of either kind. */
 export type Collection = z.infer<typeof collectionSchema>;
-/** Filters as stored in a saved search (statuses not yet checked). */
-export type StoredFilters = z.infer<typeof filtersSchema>;
+export type { StoredFilters };

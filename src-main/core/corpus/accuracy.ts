@@ -1,6 +1,6 @@
-import { METADATA_FIELDS } from '../store/fields';
-import type { MetadataField } from '../store/fields';
-import type { MetadataFieldDto, ReportDetail } from './types';
+import { METADATA_FIELDS } from '../../contract/vocabulary';
+import type { MetadataField } from '../../contract/vocabulary';
+import type { MetadataFieldDto, ReportDetail } from '../../contract/types';
 
 /** How the machine's value of one field held on the reports an editor has reviewed. */
 export interface FieldAccuracy {

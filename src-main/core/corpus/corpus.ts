@@ -9,6 +9,7 @@ import {
   type ExtractedValues,
 } from '../analyze/analyze';
 import { analyzeFiles, WorkerPool, type AnalyzeOptions } from '../analyze/pool';
+import { Emitter } from '../emitter';
 import { FolioError } from '../errors';
 import { extractMetadata } from '../extract';
 import type { Extraction } from '../extract/types';
@@ -34,7 +35,7 @@ import {
   type SettingsEdit,
 } from '../edits';
 import { relocateQuote } from '../text/anchor';
-import { CodePointIndex } from '../text/codepoints';
+import { CodePointIndex } from '../../contract/codepoints';
 import { decodeReport, normalizeText } from '../text/decode';
 import { applyChanges, diffTexts, type TextChange } from '../text/diff';
 import { ChangeMapping, mapSpan } from '../text/mapping';
@@ -65,7 +66,7 @@ import type {
   ReportSummary,
   SearchResult,
   SkippedFile,
-} from './types';
+} from '../../contract/types';
 
 /** The edit queue's key for `.folio/corpus.json` (no report id is empty). */
 const SETTINGS_KEY = '';
@@ -127,7 +128,7 @@ export class Corpus {
   private readonly extractions = new RecentCache<{ textKey: string; extraction: Extraction }>(64);
   private skippedFiles: SkippedFile[] = [];
   private index = SearchIndex.create();
-  private readonly listeners = new Set<(change: CorpusChange) => void>();
+  private readonly changes = new Emitter<CorpusChange>();
   private settings!: CorpusSettings;
   private cache!: CorpusCache;
   /** The cache save under way, if any: saves run one after another. */
@@ -895,15 +896,12 @@ export class Corpus {
   }
 
   /** Registers a listener for reports added, changed or removed; returns its disposer. */
-  onDidChange(listener: (change: CorpusChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+  readonly onDidChange = this.changes.event;
 
   // ---------------------------------------------------------------- internals
 
   private emit(change: CorpusChange): void {
-    for (const listener of this.listeners) listener(change);
+    this.changes.fire(change);
   }
 
   private record(id: string): ReportRecord {

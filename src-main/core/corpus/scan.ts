@@ -2,7 +2,7 @@ import { promises as fs, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { FolioError } from '../errors';
 import { FOLIO_DIR } from '../store/sidecars';
-import type { SkippedFile } from './types';
+import type { SkippedFile } from '../../contract/types';
 
 /** A report file found in the corpus folder, before it is read. */
 export interface FoundFile {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FolioError } from '../errors';
-import { CodePointIndex } from '../text/codepoints';
+import { CodePointIndex } from '../../contract/codepoints';
 import type { EditVerb } from '../../contract/history';
 import type { EditContext, ReportEdit } from './edit';
 import { textOf } from './edit';

@@ -1,6 +1,6 @@
-import type { AnnotationDto, ChangeDto, ReportDetail } from '../corpus/types';
+import type { AnnotationDto, ChangeDto, ReportDetail } from '../../contract/types';
 import { extractMetadata } from '../extract';
-import { CodePointIndex } from '../text/codepoints';
+import { CodePointIndex } from '../../contract/codepoints';
 import { sliceCodePoints } from './spans';
 import type { ExportDocument, ExportSpan, TextVersion } from './types';
 

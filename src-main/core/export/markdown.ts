@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { CodePointIndex } from '../text/codepoints';
+import { CodePointIndex } from '../../contract/codepoints';
 import { effectiveMetadata, sortedTags } from './metadata';
 import type { ExportDocument, FormatContext, FormatWriter } from './types';
 

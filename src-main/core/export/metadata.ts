@@ -1,4 +1,4 @@
-import type { ReportDetail } from '../corpus/types';
+import type { ReportDetail } from '../../contract/types';
 import { METADATA_FIELDS, type MetadataField } from '../store/schema';
 
 /** The value in effect of every metadata field, in field order. */

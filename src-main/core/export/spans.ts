@@ -1,5 +1,5 @@
 import { FolioError } from '../errors';
-import { CodePointIndex } from '../text/codepoints';
+import { CodePointIndex } from '../../contract/codepoints';
 
 /** A span to check: code-point offsets and the text they must cover. */
 export interface CheckedSpan {

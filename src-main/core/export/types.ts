@@ -1,24 +1,16 @@
-import type { StoredFilters } from '../collections/schema';
-import type { ReportDetail } from '../corpus/types';
-import type { Label } from '../store/schema';
+import type {
+  ExportSummary,
+  Label,
+  LeftOutAnnotation,
+  ManifestFile,
+  ReportDetail,
+  StoredFilters,
+  TextVersion,
+} from '../../contract/types';
+import { EXPORT_FORMATS, type ExportFormatName } from '../../contract/vocabulary';
 
-/** Every export format, in the order the command line lists them. */
-export const EXPORT_FORMATS = [
-  'jsonl',
-  'csv',
-  'markdown',
-  'txt',
-  'webannotation',
-  'brat',
-  'doccano',
-  'conll',
-  'patch',
-] as const;
-/** The name of one export format. */
-export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
-
-/** Which text is exported: the original as decoded, or the editor's corrected text. */
-export type TextVersion = 'original' | 'corrected';
+export { EXPORT_FORMATS };
+export type { ExportFormatName, ExportSummary, LeftOutAnnotation, ManifestFile, TextVersion };
 
 /** Which reports are exported. */
 export type ExportSelection =
@@ -67,37 +59,6 @@ export interface ExportDocument {
   /** Debris ranges (code points) on `text`, computed on first use. */
   debris: () => Array<{ start: number; end: number }>;
   report: ReportDetail;
-}
-
-/** An annotation that is not in the export, and why. */
-export interface LeftOutAnnotation {
-  reportId: string;
-  annotationId: string;
-  label: string;
-  text: string;
-  reason: string;
-}
-
-/** One file of the export with its checksum, as listed in `manifest.json`. */
-export interface ManifestFile {
-  path: string;
-  sha256: string;
-  bytes: number;
-}
-
-/** What an export did. */
-export interface ExportSummary {
-  format: ExportFormatName;
-  text: TextVersion;
-  out: string;
-  zip: boolean;
-  exportedAt: string;
-  reports: number;
-  files: ManifestFile[];
-  /** Collection entries whose report file is gone. */
-  missing: string[];
-  leftOut: LeftOutAnnotation[];
-  warnings: string[];
 }
 
 /** What a format writer knows about the export as a whole. */

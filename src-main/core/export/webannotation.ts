@@ -1,4 +1,4 @@
-import { CodePointIndex } from '../text/codepoints';
+import { CodePointIndex } from '../../contract/codepoints';
 import { checkSpans, sliceCodePoints } from './spans';
 import type { ExportDocument, ExportSpan, FormatContext, FormatWriter } from './types';
 

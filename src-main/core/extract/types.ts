@@ -1,3 +1,7 @@
+import type { DebrisKind, DocumentReference, Person } from '../../contract/types';
+
+export type { DebrisKind, DocumentReference, Person };
+
 /** A half-open range `[start, end)` in UTF-16 code units of the normalised text (the core's internal unit). */
 export interface Span {
   start: number;
@@ -16,43 +20,12 @@ export interface Extracted<T> {
   evidence: Evidence | null;
 }
 
-/**
- * A document the report cites: a Party document normalised to `number-TYPE/ISSUER` (`22-NQ/TW`), or a
- * State legal document as issued (`178/2024/NĐ-CP`, `46/NQ-CP`).
- */
-export interface DocumentReference {
-  code: string;
-  kind: 'party' | 'state';
-  /** Document type abbreviation: NQ (Nghị quyết), CT (Chỉ thị), QĐ (Quy định/Quyết định), KL (Kết luận), KH (Kế hoạch), HD (Hướng dẫn), TB (Thông báo), QC (Quy chế), CTr (Chương trình). */
-  type: string;
-  number: string;
-  /** Issuing body code (TW, TU, HU, ĐU, CP, TTg, QH15 …). */
-  issuer: string | null;
-}
-
-/** A person named in the report with the position the text gives them. */
-export interface Person {
-  name: string;
-  role: string | null;
-}
-
 /** A value found several times: every mention is evidence. */
 export interface ExtractedItem<T> {
   value: T;
   confidence: number;
   evidence: Evidence[];
 }
-
-/** What kind of web-page debris a range is. */
-export type DebrisKind =
-  | 'header'
-  | 'section-label'
-  | 'page-date'
-  | 'place-label'
-  | 'counter'
-  | 'widget'
-  | 'related-links'
-  | 'footer';
 
 /** A range of scraping debris: text that belongs to the web page, not to the report. */
 export interface DebrisRange extends Span {

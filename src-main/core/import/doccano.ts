@@ -1,5 +1,5 @@
 import { FolioError } from '../errors';
-import { CodePointIndex } from '../text/codepoints';
+import { CodePointIndex } from '../../contract/codepoints';
 import { normalizeText } from '../text/decode';
 import { filesEnding, utf8, type InputFiles } from './input';
 import type { IncomingAnnotation, ReadResult } from './types';

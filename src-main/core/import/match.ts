@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Corpus } from '../corpus/corpus';
-import type { ReportDetail } from '../corpus/types';
+import type { ReportDetail } from '../../contract/types';
 import { FolioError } from '../errors';
 import type { StoredAnnotation } from '../store/schema';
 import { occurrencesOf } from '../text/anchor';
-import { CodePointIndex } from '../text/codepoints';
+import { CodePointIndex } from '../../contract/codepoints';
 import { labelMatcher } from './labels';
 import type { IncomingAnnotation, Reanchored, Unmatched } from './types';
 

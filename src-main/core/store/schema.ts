@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { collectionSchema } from '../collections/schema';
-import { METADATA_FIELDS, type MetadataField } from './fields';
+import type { Label } from '../../contract/types';
+import {
+  METADATA_FIELDS,
+  REPORT_STATUSES,
+  type MetadataField,
+  type ReportStatus,
+} from '../../contract/vocabulary';
 
 /** The version written into every `.folio/` file; a newer file is read-only to this build. */
 export const SCHEMA_VERSION = 1;
 
-/** Review states a report moves through. */
-export const REPORT_STATUSES = ['new', 'in-progress', 'needs-review', 'done'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-
-export { METADATA_FIELDS, type MetadataField };
+export { METADATA_FIELDS, REPORT_STATUSES, type Label, type MetadataField, type ReportStatus };
 
 const isoTime = z.string().min(1);
 
@@ -83,8 +85,7 @@ export const labelSchema = z.object({
   name: z.string().min(1),
   color: z.string(),
   key: z.string().nullable(),
-});
-export type Label = z.infer<typeof labelSchema>;
+}) satisfies z.ZodType<Label>;
 
 /** Corpus-wide settings: `.folio/corpus.json`. */
 export const corpusSettingsSchema = z.object({

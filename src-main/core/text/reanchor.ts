@@ -1,5 +1,5 @@
 import type { StoredAnnotation } from '../store/schema';
-import { CodePointIndex } from './codepoints';
+import { CodePointIndex } from '../../contract/codepoints';
 import { diffTexts } from './diff';
 import { ChangeMapping, mapSpan } from './mapping';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CodePointIndex } from '../../../src-main/core/text/codepoints';
+import { CodePointIndex } from '../../../src-main/contract/codepoints';
 
 describe('CodePointIndex', () => {
   it('is the identity on text without astral characters', () => {

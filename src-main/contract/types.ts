@@ -1,7 +1,70 @@
-import type { DebrisKind, DocumentReference, Person } from '../extract/types';
-import type { Label, MetadataField, ReportStatus } from '../store/schema';
+import type { ExportFormatName, MetadataField, ReportStatus } from './vocabulary';
 
+// The shapes the API returns, declared here for the core that makes them and the renderer that reads them.
 // Every offset in these shapes counts Unicode code points, the unit of exports and of other tools.
+
+/** An annotation label of the corpus, with its colour and the key that applies it. */
+export interface Label {
+  name: string;
+  color: string;
+  key: string | null;
+}
+
+/** A document a report refers to by its code (`22-NQ/TW`, `178/2024/NĐ-CP`). */
+export interface DocumentReference {
+  code: string;
+  kind: 'party' | 'state';
+  /** Document type abbreviation: NQ (Nghị quyết), CT (Chỉ thị), QĐ (Quy định/Quyết định), KL (Kết luận), KH (Kế hoạch), HD (Hướng dẫn), TB (Thông báo), QC (Quy chế), CTr (Chương trình). */
+  type: string;
+  number: string;
+  /** Issuing body code (TW, TU, HU, ĐU, CP, TTg, QH15 …). */
+  issuer: string | null;
+}
+
+/** A person named in the report with the position the text gives them. */
+export interface Person {
+  name: string;
+  role: string | null;
+}
+
+/** What kind of web-page debris a range is. */
+export type DebrisKind =
+  | 'header'
+  | 'section-label'
+  | 'page-date'
+  | 'place-label'
+  | 'counter'
+  | 'widget'
+  | 'related-links'
+  | 'footer';
+
+/** Filters as a saved search stores them (statuses not yet checked). */
+export interface StoredFilters {
+  tags?: string[];
+  status?: string[];
+  source?: string[];
+  place?: string[];
+  label?: string[];
+  reference?: string[];
+  publishedFrom?: string;
+  publishedTo?: string;
+}
+
+/** One entry of a collection; `missing` when its report file is no longer in the corpus. */
+export interface CollectionEntry {
+  id: string;
+  missing: boolean;
+}
+
+/** A collection with its entries evaluated against the corpus as it is now. */
+export interface ResolvedCollection {
+  name: string;
+  kind: 'manual' | 'search';
+  /** The saved search's query and filters; null for a manual collection. */
+  query: string | null;
+  filters: StoredFilters | null;
+  entries: CollectionEntry[];
+}
 
 /** A file in the corpus folder that could not be opened as a report, and why. */
 export interface SkippedFile {
@@ -142,4 +205,36 @@ export interface CheckResult {
   skipped: SkippedFile[];
 }
 
-export type { DocumentReference, Person };
+/** Which text is exported: the original as decoded, or the editor's corrected text. */
+export type TextVersion = 'original' | 'corrected';
+
+/** An annotation that is not in the export, and why. */
+export interface LeftOutAnnotation {
+  reportId: string;
+  annotationId: string;
+  label: string;
+  text: string;
+  reason: string;
+}
+
+/** One file of the export with its checksum, as listed in `manifest.json`. */
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** What an export did. */
+export interface ExportSummary {
+  format: ExportFormatName;
+  text: TextVersion;
+  out: string;
+  zip: boolean;
+  exportedAt: string;
+  reports: number;
+  files: ManifestFile[];
+  /** Collection entries whose report file is gone. */
+  missing: string[];
+  leftOut: LeftOutAnnotation[];
+  warnings: string[];
+}

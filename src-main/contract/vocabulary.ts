@@ -1,0 +1,54 @@
+// The names the API speaks in, declared once for the core, the shells and the renderer; no validation
+// library, so the analysis worker and the renderer load none for them.
+
+/** Metadata fields the editor can correct. */
+export const METADATA_FIELDS = [
+  'title',
+  'published',
+  'source',
+  'author',
+  'place',
+  'section',
+  'viewCount',
+  'references',
+  'people',
+] as const;
+export type MetadataField = (typeof METADATA_FIELDS)[number];
+
+/** Review states a report moves through. */
+export const REPORT_STATUSES = ['new', 'in-progress', 'needs-review', 'done'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** Every export format, in the order the command line lists them. */
+export const EXPORT_FORMATS = [
+  'jsonl',
+  'csv',
+  'markdown',
+  'txt',
+  'webannotation',
+  'brat',
+  'doccano',
+  'conll',
+  'patch',
+] as const;
+/** The name of one export format. */
+export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
+
+/** Machine-readable reason attached to every error the core raises; shells pass it to the renderer. */
+export const ERROR_CODES = [
+  'not-a-folder',
+  'unknown-report',
+  'outside-corpus',
+  'unreadable',
+  'binary',
+  'undecodable',
+  'too-large',
+  'corrupt-sidecar',
+  'changed-on-disk',
+  'disk-full',
+  'read-only',
+  'name-too-long',
+  'unwritable',
+  'invalid-input',
+] as const;
+export type FolioErrorCode = (typeof ERROR_CODES)[number];
