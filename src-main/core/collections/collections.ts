@@ -1,4 +1,4 @@
-import type { Corpus } from '../corpus/corpus';
+import type { CorpusWriter } from '../corpus/reader';
 import { collectionsEdit, type AppliedSettingsEdit, type EditVerb } from '../edits';
 import { FolioError } from '../errors';
 import {
@@ -21,7 +21,7 @@ import type { Collection } from './schema';
 export class Collections {
   /** `onApplied` hears of every change made, so a window can offer to undo it. */
   constructor(
-    private readonly corpus: Corpus,
+    private readonly corpus: CorpusWriter,
     private readonly onApplied: (applied: AppliedSettingsEdit) => void = () => {},
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Corpus } from '../corpus/corpus';
+import type { CorpusReader } from '../corpus/reader';
 import { checkFilters } from './filters';
 import type { ResolvedCollection, StoredFilters } from '../../contract/types';
 import type { Collection } from './schema';
@@ -6,13 +6,18 @@ import type { Collection } from './schema';
 export type { ResolvedCollection };
 
 /** Every report matching a query and filters, in corpus order so exports are stable. */
-export function searchIds(corpus: Corpus, query: string, filters: StoredFilters, where: string): string[] {
+export function searchIds(
+  corpus: CorpusReader,
+  query: string,
+  filters: StoredFilters,
+  where: string,
+): string[] {
   const matched = new Set(corpus.searchHits(query, checkFilters(filters, where)).map((hit) => hit.id));
   return corpus.ids().filter((id) => matched.has(id));
 }
 
 /** Evaluates a collection: a manual one keeps the editor's order and marks gone reports missing. */
-export function resolveCollection(corpus: Corpus, collection: Collection): ResolvedCollection {
+export function resolveCollection(corpus: CorpusReader, collection: Collection): ResolvedCollection {
   if (collection.kind === 'search') {
     const where = `saved search "${collection.name}"`;
     return {

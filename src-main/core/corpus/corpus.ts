@@ -34,7 +34,7 @@ import {
   type ReportEdit,
   type SettingsEdit,
 } from '../edits';
-import { relocateQuote } from '../text/anchor';
+import { relocateAnnotations } from '../text/anchor';
 import { CodePointIndex } from '../../contract/codepoints';
 import { decodeReport, normalizeText } from '../text/decode';
 import { applyChanges, diffTexts, type TextChange } from '../text/diff';
@@ -53,6 +53,7 @@ import { sha256 } from '../store/hash';
 import { KeyedQueue } from '../store/keyedQueue';
 import { SidecarStore } from '../store/sidecars';
 import { CorpusCache } from './cache';
+import { hasFilters, rowFilter } from './rowFilter';
 import { RecentCache } from './recentCache';
 import { findReportFiles, reportFileOf, symlinkSkipped, type FoundFile } from './scan';
 import type {
@@ -366,22 +367,10 @@ export class Corpus {
    */
   private relocateAfterOriginalChange(record: ReportRecord): number {
     const state = record.state;
-    let moved = 0;
-    if (!state || state.correction || state.original.sha256 === record.sha256) return moved;
-    const text = this.currentText(record);
-    const index = new CodePointIndex(text);
-    state.annotations = state.annotations.map((annotation) => {
-      if (annotation.orphaned) return annotation;
-      const start = index.toUtf16(annotation.start);
-      const end = index.toUtf16(annotation.end);
-      if (text.slice(start, end) === annotation.quote) return annotation;
-      const found = relocateQuote(text, annotation.quote, start);
-      if (found === null) return { ...annotation, orphaned: true };
-      moved++;
-      const newStart = index.toCodePoint(found);
-      return { ...annotation, start: newStart, end: newStart + [...annotation.quote].length };
-    });
-    return moved;
+    if (!state || state.correction || state.original.sha256 === record.sha256) return 0;
+    const relocated = relocateAnnotations(state.annotations, this.currentText(record));
+    state.annotations = relocated.annotations;
+    return relocated.moved;
   }
 
   /** Re-extracts and re-indexes a record unless the cache and index already hold its text and metadata. */
@@ -1025,44 +1014,6 @@ function extractedEvidence(
   }
   const item = extraction[field];
   return { confidence: item.confidence, evidence: item.evidence ? [item.evidence] : [] };
-}
-
-/**
- * A test for library rows against `filters`. Filter values match case- and normalisation-insensitively, so
- * `thanh trì` selects `Thanh Trì`; each distinct value is folded once, not once per row.
- */
-function rowFilter(filters: ReportFilters): (row: ReportSummary) => boolean {
-  const keys = new Map<string, string>();
-  const keyOf = (value: string) => {
-    let key = keys.get(value);
-    if (key === undefined) keys.set(value, (key = value.normalize('NFC').toLocaleLowerCase('vi')));
-    return key;
-  };
-  const anyOf = (wanted: string[] | undefined) => {
-    if (!wanted?.length) return () => true;
-    const accepted = new Set(wanted.map(keyOf));
-    return (values: ReadonlyArray<string | null>) => values.some((v) => v !== null && accepted.has(keyOf(v)));
-  };
-  const tags = anyOf(filters.tags);
-  const status = anyOf(filters.status);
-  const source = anyOf(filters.source);
-  const place = anyOf(filters.place);
-  const label = anyOf(filters.label);
-  const reference = anyOf(filters.reference);
-  const { publishedFrom: from, publishedTo: to } = filters;
-  return (row) =>
-    tags(row.tags) &&
-    status([row.status]) &&
-    source([row.source]) &&
-    place([row.place]) &&
-    label(row.labels) &&
-    reference(row.references) &&
-    (!from || (row.published !== null && row.published.slice(0, 10) >= from)) &&
-    (!to || (row.published !== null && row.published.slice(0, 10) <= to));
-}
-
-function hasFilters(filters: ReportFilters): boolean {
-  return Object.values(filters).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
 }
 
 function formatBytes(bytes: number): string {

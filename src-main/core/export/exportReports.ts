@@ -1,4 +1,4 @@
-import type { Corpus } from '../corpus/corpus';
+import type { CorpusReader } from '../corpus/reader';
 import { FolioError } from '../errors';
 import { exportDocument } from './document';
 import { ANNOTATION_FORMATS, formatWriter } from './formats';
@@ -19,7 +19,7 @@ import { FolderWriter } from './writer';
  * version, time, selection, SHA-256 and size of each file). Every span is checked against the text written
  * beside it first; on any error nothing is left at `out`.
  */
-export async function exportReports(corpus: Corpus, options: ExportOptions): Promise<ExportSummary> {
+export async function exportReports(corpus: CorpusReader, options: ExportOptions): Promise<ExportSummary> {
   if (!EXPORT_FORMATS.includes(options.format)) {
     throw new FolioError(
       'invalid-input',
@@ -110,7 +110,7 @@ export async function exportReports(corpus: Corpus, options: ExportOptions): Pro
  * Refuses to export reports whose editorial file cannot be read: their annotations and corrections would be
  * left out without a word. Names each one, so the editor can fix or remove the file.
  */
-function refuseUnreadableState(corpus: Corpus, ids: string[]): void {
+function refuseUnreadableState(corpus: CorpusReader, ids: string[]): void {
   const selected = new Set(ids);
   const corrupt = corpus.info().corruptSidecars.filter((c) => selected.has(c.id));
   if (corrupt.length === 0) return;

@@ -1,6 +1,6 @@
-import { Collections } from '../collections/collections';
-import { searchIds } from '../collections/resolve';
-import type { Corpus } from '../corpus/corpus';
+import { findCollection } from '../collections/edit';
+import { resolveCollection, searchIds } from '../collections/resolve';
+import type { CorpusReader } from '../corpus/reader';
 import { FolioError } from '../errors';
 import type { ExportSelection } from './types';
 
@@ -16,7 +16,7 @@ export interface SelectedReports {
 }
 
 /** Evaluates the selection; throws when it holds no report at all. */
-export function selectReports(corpus: Corpus, selection: ExportSelection): SelectedReports {
+export function selectReports(corpus: CorpusReader, selection: ExportSelection): SelectedReports {
   const selected = evaluate(corpus, selection);
   if (selected.ids.length === 0) {
     const gone = selected.missing.length ? ` (${selected.missing.length} entries name missing reports)` : '';
@@ -25,7 +25,7 @@ export function selectReports(corpus: Corpus, selection: ExportSelection): Selec
   return selected;
 }
 
-function evaluate(corpus: Corpus, selection: ExportSelection): SelectedReports {
+function evaluate(corpus: CorpusReader, selection: ExportSelection): SelectedReports {
   switch (selection.kind) {
     case 'all':
       return { ids: corpus.ids(), missing: [], title: 'all reports', recorded: { kind: 'all' } };
@@ -39,7 +39,10 @@ function evaluate(corpus: Corpus, selection: ExportSelection): SelectedReports {
       };
     }
     case 'collection': {
-      const collection = new Collections(corpus).get(selection.name);
+      const collection = resolveCollection(
+        corpus,
+        findCollection(corpus.corpusSettings().collections, selection.name),
+      );
       return {
         ids: collection.entries.filter((e) => !e.missing).map((e) => e.id),
         missing: collection.entries.filter((e) => e.missing).map((e) => e.id),

@@ -1,4 +1,4 @@
-import type { Corpus } from '../corpus/corpus';
+import type { CorpusWriter } from '../corpus/reader';
 import type { StoredAnnotation } from '../store/schema';
 
 /**
@@ -6,7 +6,7 @@ import type { StoredAnnotation } from '../store/schema';
  * what was exported; refused when the report changed since the corpus read it.
  */
 export async function addAnnotationsAsGiven(
-  corpus: Corpus,
+  corpus: CorpusWriter,
   id: string,
   annotations: StoredAnnotation[],
 ): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Corpus } from '../corpus/corpus';
+import type { CorpusWriter } from '../corpus/reader';
 import { FolioError } from '../errors';
 import { addAnnotationsAsGiven } from './apply';
 import { readBrat } from './brat';
@@ -26,7 +26,7 @@ export interface ImportOptions {
  * Everything is read, matched and checked before the first write, so a bad file leaves the corpus unchanged;
  * what cannot be matched is listed in the summary, never dropped silently.
  */
-export async function importInto(corpus: Corpus, options: ImportOptions): Promise<ImportSummary> {
+export async function importInto(corpus: CorpusWriter, options: ImportOptions): Promise<ImportSummary> {
   if (!IMPORT_FORMATS.includes(options.format)) {
     throw new FolioError(
       'invalid-input',
@@ -62,7 +62,7 @@ export async function importInto(corpus: Corpus, options: ImportOptions): Promis
   };
 }
 
-function readFormat(corpus: Corpus, format: ImportFormatName, files: InputFiles): ReadResult {
+function readFormat(corpus: CorpusWriter, format: ImportFormatName, files: InputFiles): ReadResult {
   switch (format) {
     case 'brat':
       return readBrat(files);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Corpus } from '../corpus/corpus';
+import type { CorpusReader } from '../corpus/reader';
 import type { ReportDetail } from '../../contract/types';
 import { FolioError } from '../errors';
 import type { StoredAnnotation } from '../store/schema';
@@ -28,7 +28,7 @@ export interface Provenance {
  * listed as unmatched. Throws before anything is written when a label is not one of the corpus's labels.
  */
 export function planAnnotations(
-  corpus: Corpus,
+  corpus: CorpusReader,
   incoming: readonly IncomingAnnotation[],
   provenance: Provenance,
 ): AnnotationPlan {
@@ -107,7 +107,7 @@ export function planAnnotations(
   return plan;
 }
 
-function checkLabels(corpus: Corpus, incoming: readonly IncomingAnnotation[]): void {
+function checkLabels(corpus: CorpusReader, incoming: readonly IncomingAnnotation[]): void {
   const labels = corpus.info().labels;
   const matchLabel = labelMatcher(labels);
   const unknown = new Map<string, string[]>();

@@ -1,4 +1,4 @@
-import type { Corpus } from '../corpus/corpus';
+import type { CorpusReader } from '../corpus/reader';
 import { FolioError } from '../errors';
 import { METADATA_FIELDS, metadataValueSchemas, type MetadataField } from '../store/schema';
 import type { IncomingMetadata, Unmatched } from './types';
@@ -14,7 +14,7 @@ export interface MetadataPlan {
  * Checks every imported value against its field's shape (throwing, before anything is written, with every bad
  * cell named) and keeps only values that differ from the one in effect, so importing an export changes nothing.
  */
-export function planMetadata(corpus: Corpus, incoming: readonly IncomingMetadata[]): MetadataPlan {
+export function planMetadata(corpus: CorpusReader, incoming: readonly IncomingMetadata[]): MetadataPlan {
   const plan: MetadataPlan = { changes: [], unchanged: 0, unmatched: [] };
   const problems: string[] = [];
   const present = new Set(corpus.ids());
