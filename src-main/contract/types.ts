@@ -38,17 +38,8 @@ export type DebrisKind =
   | 'related-links'
   | 'footer';
 
-/** Filters as a saved search stores them (statuses not yet checked). */
-export interface StoredFilters {
-  tags?: string[];
-  status?: string[];
-  source?: string[];
-  place?: string[];
-  label?: string[];
-  reference?: string[];
-  publishedFrom?: string;
-  publishedTo?: string;
-}
+/** Filters as a saved search stores them: the library's, with statuses not yet checked. */
+export type StoredFilters = Omit<ReportFilters, 'status'> & { status?: string[] };
 
 /** One entry of a collection; `missing` when its report file is no longer in the corpus. */
 export interface CollectionEntry {
