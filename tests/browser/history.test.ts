@@ -167,6 +167,19 @@ describe('undo and redo in the browser shell', () => {
     await page.getByRole('tab', { name: 'Library' }).click();
   });
 
+  it('shows an undone deletion in the open reader at once', async () => {
+    const { title } = await service.call('getReport', { id: OTHER });
+    await page.locator('.report-table .rows .row').filter({ hasText: title! }).click();
+    const report = await service.call('addAnnotation', { id: OTHER, start: 0, end: 6, label: 'Place' });
+    const items = page.locator('.annotation-list li');
+    await expect.poll(() => items.count()).toBe(1);
+    await service.call('deleteAnnotation', { id: OTHER, annotationId: report.annotations[0]!.id });
+    await expect.poll(() => items.count()).toBe(0);
+    await press('Control+z');
+    await expect.poll(() => items.count()).toBe(1);
+    await page.getByRole('tab', { name: 'Library' }).click();
+  });
+
   it('leaves Ctrl+Z to a field being typed in', async () => {
     const before = both();
     const search = page.locator('.library .search');

@@ -38,13 +38,10 @@ import { relocateAnnotations } from '../text/anchor';
 import { CodePointIndex } from '../../contract/codepoints';
 import { decodeReport, normalizeText } from '../text/decode';
 import { applyChanges, diffTexts, type TextChange } from '../text/diff';
-import { ChangeMapping, mapSpan } from '../text/mapping';
 import {
-  METADATA_FIELDS,
   REPORT_STATUSES,
   SCHEMA_VERSION,
   type CorpusSettings,
-  type MetadataField,
   type ReportState,
   type ReportStatus,
   type StoredAnnotation,
@@ -53,17 +50,16 @@ import { sha256 } from '../store/hash';
 import { KeyedQueue } from '../store/keyedQueue';
 import { SidecarStore } from '../store/sidecars';
 import { CorpusCache } from './cache';
+import { effectiveValues, type ReportRecord } from './record';
+import { detailOf, problemsOf, summaryOf } from './reportView';
 import { hasFilters, rowFilter } from './rowFilter';
 import { RecentCache } from './recentCache';
 import { findReportFiles, reportFileOf, symlinkSkipped, type FoundFile } from './scan';
 import type {
-  AnnotationDto,
   CheckResult,
   CorpusInfo,
-  MetadataFieldDto,
   ReportDetail,
   ReportFilters,
-  ReportProblem,
   ReportSummary,
   SearchResult,
   SkippedFile,
@@ -94,27 +90,6 @@ export interface OpenOptions {
 export interface CorpusChange {
   kind: 'added' | 'changed' | 'removed';
   id: string;
-}
-
-/** One report held in memory while the corpus is open. */
-interface ReportRecord {
-  id: string;
-  file: string;
-  size: number;
-  mtimeMs: number;
-  sha256: string;
-  encoding: string;
-  /** The corrected text when the sidecar has one; the original is read from disk on demand. */
-  corrected: string | null;
-  state: ReportState | null;
-  revision: string | null;
-  stateError: string | null;
-  /** The machine's metadata; the full extraction (evidence, debris) is read from the cache when needed. */
-  values: ExtractedValues;
-  /** Annotations moved to where their words now stand because the original changed on disk. */
-  movedAnnotations: number;
-  /** The library row, kept until the report changes: listing 100,000 rows must not rebuild each one. */
-  summary?: ReportSummary;
 }
 
 /**
@@ -395,7 +370,7 @@ export class Corpus {
     const indexKey = indexKeyOf(textKey, record.state?.metadata);
     if (this.index.keyOf(record.id) !== indexKey) {
       this.index.put(
-        searchDocumentOf(record.id, this.currentText(record), this.effectiveValues(record)),
+        searchDocumentOf(record.id, this.currentText(record), effectiveValues(record)),
         indexKey,
       );
       this.cache.touch();
@@ -506,55 +481,13 @@ export class Corpus {
     // Read once: an uncorrected report's text is its original.
     const original = this.originalText(record, remember);
     const text = record.corrected ?? original;
-    const extraction = this.extractionOf(record, text, remember);
-    const textIndex = new CodePointIndex(text);
-    const originalIndex = text === original ? textIndex : new CodePointIndex(original);
-    const changes = diffTexts(original, text);
-    const backward = ChangeMapping.backward(changes);
-    const annotations = (record.state?.annotations ?? []).map((a): AnnotationDto => {
-      const span = record.state?.correction
-        ? mapSpan(backward, textIndex.toUtf16(a.start), textIndex.toUtf16(a.end))
-        : null;
-      const onOriginal =
-        span === null
-          ? { start: a.start, end: a.end }
-          : span.collapsed
-            ? null
-            : {
-                start: originalIndex.toCodePoint(span.start),
-                end: originalIndex.toCodePoint(span.end),
-              };
-      return {
-        ...a,
-        originalStart: a.orphaned ? null : (onOriginal?.start ?? null),
-        originalEnd: a.orphaned ? null : (onOriginal?.end ?? null),
-      };
-    });
-    const toCp = (span: { start: number; end: number }) => ({
-      start: textIndex.toCodePoint(span.start),
-      end: textIndex.toCodePoint(span.end),
-    });
-    return {
-      ...this.summarize(record),
-      text,
+    return detailOf(
+      record,
+      this.summarize(record),
       original,
-      sha256: record.sha256,
-      encoding: record.encoding,
-      metadata: this.metadataOf(record, extraction, toCp),
-      language: extraction.language,
-      debris: extraction.debris.map((d) => ({ ...toCp(d), kind: d.kind })),
-      captions: extraction.captions.map(toCp),
-      annotations,
-      changes: changes.map((c) => ({
-        from: originalIndex.toCodePoint(c.from),
-        to: originalIndex.toCodePoint(c.to),
-        newFrom: textIndex.toCodePoint(c.newFrom),
-        newTo: textIndex.toCodePoint(c.newTo),
-        deleted: c.deleted,
-        inserted: c.inserted,
-      })),
-      revision: record.revision,
-    };
+      text,
+      this.extractionOf(record, text, remember),
+    );
   }
 
   /** Ids of the reports matching a query (words, "phrases") and filters, best first; all of them for an empty query. */
@@ -601,7 +534,7 @@ export class Corpus {
   check(): CheckResult {
     const problems: CheckResult['problems'] = [];
     for (const record of this.records.values()) {
-      for (const problem of this.problemsOf(record)) problems.push({ id: record.id, ...problem });
+      for (const problem of problemsOf(record)) problems.push({ id: record.id, ...problem });
     }
     return { ok: problems.length === 0 && this.skippedFiles.length === 0, problems, skipped: this.skipped() };
   }
@@ -912,108 +845,9 @@ export class Corpus {
   }
 
   private summarize(record: ReportRecord): ReportSummary {
-    record.summary ??= this.buildSummary(record);
+    record.summary ??= summaryOf(record);
     return record.summary;
   }
-
-  private buildSummary(record: ReportRecord): ReportSummary {
-    const state = record.state;
-    const annotations = state?.annotations ?? [];
-    return {
-      id: record.id,
-      file: record.file,
-      title: this.effective(record, 'title') as string | null,
-      published: this.effective(record, 'published') as string | null,
-      source: this.effective(record, 'source') as string | null,
-      author: this.effective(record, 'author') as string | null,
-      place: this.effective(record, 'place') as string | null,
-      section: this.effective(record, 'section') as string | null,
-      references: this.effective(record, 'references') as string[],
-      status: state?.status ?? 'new',
-      tags: state?.tags ?? [],
-      labels: [...new Set(annotations.map((a) => a.label))].sort(),
-      annotationCount: annotations.length,
-      orphanedCount: annotations.filter((a) => a.orphaned).length,
-      corrected: Boolean(state?.correction),
-      problems: this.problemsOf(record),
-    };
-  }
-
-  private problemsOf(record: ReportRecord): ReportProblem[] {
-    const problems: ReportProblem[] = [];
-    if (record.stateError) problems.push({ code: 'corrupt-sidecar', message: record.stateError });
-    if (record.state && record.state.original.sha256 !== record.sha256) {
-      problems.push({
-        code: 'original-changed',
-        message: `${record.file} changed on disk since it was last edited (SHA-256 ${record.state.original.sha256.slice(0, 12)}… → ${record.sha256.slice(0, 12)}…)`,
-      });
-    }
-    const orphaned = record.state?.annotations.filter((a) => a.orphaned).length ?? 0;
-    if (orphaned > 0) {
-      problems.push({
-        code: 'orphaned-annotations',
-        message: `${orphaned} annotation(s) lost their text and need review`,
-      });
-    }
-    if (record.movedAnnotations > 0) {
-      problems.push({
-        code: 'annotations-moved',
-        message: `${record.movedAnnotations} annotation(s) moved to where their words now stand`,
-      });
-    }
-    return problems;
-  }
-
-  private effective(record: ReportRecord, field: MetadataField): unknown {
-    const correction = record.state?.metadata[field];
-    return correction ? correction.value : record.values[field];
-  }
-
-  private metadataOf(
-    record: ReportRecord,
-    extraction: Extraction,
-    toCp: (span: { start: number; end: number }) => { start: number; end: number },
-  ): Record<MetadataField, MetadataFieldDto> {
-    const entries = METADATA_FIELDS.map((field): [MetadataField, MetadataFieldDto] => {
-      const correction = record.state?.metadata[field] ?? null;
-      const { confidence, evidence } = extractedEvidence(extraction, field);
-      return [
-        field,
-        {
-          value: this.effective(record, field),
-          extracted: {
-            value: record.values[field],
-            confidence,
-            evidence: evidence.map((e) => ({ ...toCp(e), text: e.text })),
-          },
-          correction,
-        },
-      ];
-    });
-    return Object.fromEntries(entries) as Record<MetadataField, MetadataFieldDto>;
-  }
-
-  /** Every metadata field's effective value: the editor's where there is one, the machine's otherwise. */
-  private effectiveValues(record: ReportRecord): ExtractedValues {
-    const values = { ...record.values };
-    for (const field of METADATA_FIELDS) values[field] = this.effective(record, field);
-    return values;
-  }
-}
-
-function extractedEvidence(
-  extraction: Extraction,
-  field: MetadataField,
-): { confidence: number; evidence: Array<{ start: number; end: number; text: string }> } {
-  if (field === 'references' || field === 'people') {
-    const items = extraction[field];
-    return {
-      confidence: items.length ? Math.min(...items.map((i) => i.confidence)) : 0,
-      evidence: items.flatMap((i) => i.evidence),
-    };
-  }
-  const item = extraction[field];
-  return { confidence: item.confidence, evidence: item.evidence ? [item.evidence] : [] };
 }
 
 function formatBytes(bytes: number): string {

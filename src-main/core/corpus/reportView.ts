@@ -1,0 +1,165 @@
+import { CodePointIndex } from '../../contract/codepoints';
+import type {
+  AnnotationDto,
+  MetadataFieldDto,
+  ReportDetail,
+  ReportProblem,
+  ReportSummary,
+} from '../../contract/types';
+import type { Extraction } from '../extract/types';
+import { METADATA_FIELDS, type MetadataField } from '../store/schema';
+import { diffTexts } from '../text/diff';
+import { ChangeMapping, mapSpan } from '../text/mapping';
+import { effective, type ReportRecord } from './record';
+
+// The shapes the API returns for a report, built from what the corpus holds of it, every offset of the
+// extraction and the diff converted from JavaScript's UTF-16 to code points on the way out.
+
+/** The library row of a report. */
+export function summaryOf(record: ReportRecord): ReportSummary {
+  const state = record.state;
+  const annotations = state?.annotations ?? [];
+  return {
+    id: record.id,
+    file: record.file,
+    title: effective(record, 'title') as string | null,
+    published: effective(record, 'published') as string | null,
+    source: effective(record, 'source') as string | null,
+    author: effective(record, 'author') as string | null,
+    place: effective(record, 'place') as string | null,
+    section: effective(record, 'section') as string | null,
+    references: effective(record, 'references') as string[],
+    status: state?.status ?? 'new',
+    tags: state?.tags ?? [],
+    labels: [...new Set(annotations.map((a) => a.label))].sort(),
+    annotationCount: annotations.length,
+    orphanedCount: annotations.filter((a) => a.orphaned).length,
+    corrected: Boolean(state?.correction),
+    problems: problemsOf(record),
+  };
+}
+/** What needs the editor's attention in a report. */
+export function problemsOf(record: ReportRecord): ReportProblem[] {
+  const problems: ReportProblem[] = [];
+  if (record.stateError) problems.push({ code: 'corrupt-sidecar', message: record.stateError });
+  if (record.state && record.state.original.sha256 !== record.sha256) {
+    problems.push({
+      code: 'original-changed',
+      message: `${record.file} changed on disk since it was last edited (SHA-256 ${record.state.original.sha256.slice(0, 12)}… → ${record.sha256.slice(0, 12)}…)`,
+    });
+  }
+  const orphaned = record.state?.annotations.filter((a) => a.orphaned).length ?? 0;
+  if (orphaned > 0) {
+    problems.push({
+      code: 'orphaned-annotations',
+      message: `${orphaned} annotation(s) lost their text and need review`,
+    });
+  }
+  if (record.movedAnnotations > 0) {
+    problems.push({
+      code: 'annotations-moved',
+      message: `${record.movedAnnotations} annotation(s) moved to where their words now stand`,
+    });
+  }
+  return problems;
+}
+/**
+ * Everything about one report for the reader: texts, metadata with evidence, annotations (with where they
+ * stand in the original), changes and debris, all in code points.
+ */
+export function detailOf(
+  record: ReportRecord,
+  summary: ReportSummary,
+  original: string,
+  text: string,
+  extraction: Extraction,
+): ReportDetail {
+  const textIndex = new CodePointIndex(text);
+  const originalIndex = text === original ? textIndex : new CodePointIndex(original);
+  const changes = diffTexts(original, text);
+  const backward = ChangeMapping.backward(changes);
+  const annotations = (record.state?.annotations ?? []).map((a): AnnotationDto => {
+    const span = record.state?.correction
+      ? mapSpan(backward, textIndex.toUtf16(a.start), textIndex.toUtf16(a.end))
+      : null;
+    const onOriginal =
+      span === null
+        ? { start: a.start, end: a.end }
+        : span.collapsed
+          ? null
+          : {
+              start: originalIndex.toCodePoint(span.start),
+              end: originalIndex.toCodePoint(span.end),
+            };
+    return {
+      ...a,
+      originalStart: a.orphaned ? null : (onOriginal?.start ?? null),
+      originalEnd: a.orphaned ? null : (onOriginal?.end ?? null),
+    };
+  });
+  const toCp = (span: { start: number; end: number }) => ({
+    start: textIndex.toCodePoint(span.start),
+    end: textIndex.toCodePoint(span.end),
+  });
+  return {
+    ...summary,
+    text,
+    original,
+    sha256: record.sha256,
+    encoding: record.encoding,
+    metadata: metadataOf(record, extraction, toCp),
+    language: extraction.language,
+    debris: extraction.debris.map((d) => ({ ...toCp(d), kind: d.kind })),
+    captions: extraction.captions.map(toCp),
+    annotations,
+    changes: changes.map((c) => ({
+      from: originalIndex.toCodePoint(c.from),
+      to: originalIndex.toCodePoint(c.to),
+      newFrom: textIndex.toCodePoint(c.newFrom),
+      newTo: textIndex.toCodePoint(c.newTo),
+      deleted: c.deleted,
+      inserted: c.inserted,
+    })),
+    revision: record.revision,
+  };
+}
+
+/** Each field's value in effect, what was extracted (with confidence and evidence) and the editor's correction. */
+function metadataOf(
+  record: ReportRecord,
+  extraction: Extraction,
+  toCp: (span: { start: number; end: number }) => { start: number; end: number },
+): Record<MetadataField, MetadataFieldDto> {
+  const entries = METADATA_FIELDS.map((field): [MetadataField, MetadataFieldDto] => {
+    const correction = record.state?.metadata[field] ?? null;
+    const { confidence, evidence } = extractedEvidence(extraction, field);
+    return [
+      field,
+      {
+        value: effective(record, field),
+        extracted: {
+          value: record.values[field],
+          confidence,
+          evidence: evidence.map((e) => ({ ...toCp(e), text: e.text })),
+        },
+        correction,
+      },
+    ];
+  });
+  return Object.fromEntries(entries) as Record<MetadataField, MetadataFieldDto>;
+}
+/** How sure the extraction is of a field, and where in the text it found it. */
+function extractedEvidence(
+  extraction: Extraction,
+  field: MetadataField,
+): { confidence: number; evidence: Array<{ start: number; end: number; text: string }> } {
+  if (field === 'references' || field === 'people') {
+    const items = extraction[field];
+    return {
+      confidence: items.length ? Math.min(...items.map((i) => i.confidence)) : 0,
+      evidence: items.flatMap((i) => i.evidence),
+    };
+  }
+  const item = extraction[field];
+  return { confidence: item.confidence, evidence: item.evidence ? [item.evidence] : [] };
+}
