@@ -10,11 +10,11 @@ import type {
   ResolvedCollection,
   SearchResult,
 } from './types';
-import { EXPORT_FORMATS, METADATA_FIELDS, REPORT_STATUSES } from './vocabulary';
+import { EXPORT_FORMATS, FACETS, METADATA_FIELDS, REPORT_STATUSES, type Facet } from './vocabulary';
 
 export type { ExportSummary, HistoryState, ResolvedCollection };
 export { EDIT_VERBS, historyLabel, type EditVerb, type HistoryStep } from './history';
-export { EXPORT_FORMATS, METADATA_FIELDS, REPORT_STATUSES };
+export { EXPORT_FORMATS, FACETS, METADATA_FIELDS, REPORT_STATUSES, type Facet };
 
 export type {
   AnnotationDto,
@@ -92,10 +92,6 @@ export interface ReportPage {
   offset: number;
   rows: LibraryRow[];
 }
-
-/** The facets the library filters by. */
-export const FACETS = ['tags', 'status', 'source', 'place', 'label', 'reference'] as const;
-export type Facet = (typeof FACETS)[number];
 
 /** How many reports have each value of each facet, among those that pass the current query and filters. */
 export type Facets = Record<Facet, Array<{ value: string; count: number }>>;

@@ -15,6 +15,10 @@ export const METADATA_FIELDS = [
 ] as const;
 export type MetadataField = (typeof METADATA_FIELDS)[number];
 
+/** The facets the library filters by. */
+export const FACETS = ['tags', 'status', 'source', 'place', 'label', 'reference'] as const;
+export type Facet = (typeof FACETS)[number];
+
 /** Review states a report moves through. */
 export const REPORT_STATUSES = ['new', 'in-progress', 'needs-review', 'done'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
