@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FolioService } from '../../src-main/service/folioService';
 import { TEST_OUTPUT } from '../helpers/browser';
 import { SAMPLE_IDS } from '../helpers/corpora';
-import { openWorkbench, type Workbench } from '../helpers/workbench';
+import { openWorkbench, selectText, type Workbench } from '../helpers/workbench';
 
 // An editor's day in the workbench, through the browser shell, on a fresh copy of the sample corpus.
 
@@ -26,37 +26,7 @@ afterAll(() => workbench?.close());
 const shot = (name: string) => page.screenshot({ path: path.join(TEST_OUTPUT, `${name}.png`) });
 const rows = () => page.locator('.report-table .rows .row');
 
-/** Selects the `occurrence`-th occurrence of `text` in the reader's document, as a mouse drag would. */
-async function selectInReader(text: string, occurrence = 1): Promise<void> {
-  await page.locator('.report-text').focus();
-  const found = await page.evaluate(
-    ([needle, nth]) => {
-      const root = document.querySelector('.report-text')!;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        let at = node.textContent!.indexOf(needle);
-        while (at >= 0) {
-          if (++seen === nth) {
-            const range = document.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + needle.length);
-            const selection = window.getSelection()!;
-            selection.removeAllRanges();
-            selection.addRange(range);
-            return true;
-          }
-          at = node.textContent!.indexOf(needle, at + 1);
-        }
-      }
-      return false;
-    },
-    [text, occurrence] as const,
-  );
-  expect(found, `"${text}" in the reader`).toBe(true);
-  // ProseMirror reads the DOM selection on selectionchange.
-  await page.waitForTimeout(100);
-}
+const selectInReader = (text: string, occurrence = 1) => selectText(page, text, occurrence);
 
 async function sidecar(): Promise<Record<string, unknown>> {
   return JSON.parse(readFileSync(path.join(corpus, '.folio', 'reports', `${ID}.json`), 'utf8'));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Preferences } from '../../src-main/contract/operations';
 import type { FolioService } from '../../src-main/service/folioService';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
@@ -41,4 +42,36 @@ export async function openWorkbench(preferences: Partial<Preferences> = {}): Pro
       await service.close();
     },
   };
+}
+
+/** Selects the `occurrence`-th occurrence of `text` in the reader's document, as a mouse drag would. */
+export async function selectText(page: Page, text: string, occurrence = 1): Promise<void> {
+  await page.locator('.report-text').focus();
+  const found = await page.evaluate(
+    ([needle, nth]) => {
+      const root = document.querySelector('.report-text')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        let at = node.textContent!.indexOf(needle);
+        while (at >= 0) {
+          if (++seen === nth) {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + needle.length);
+            const selection = window.getSelection()!;
+            selection.removeAllRanges();
+            selection.addRange(range);
+            return true;
+          }
+          at = node.textContent!.indexOf(needle, at + 1);
+        }
+      }
+      return false;
+    },
+    [text, occurrence] as const,
+  );
+  expect(found, `"${text}" in the reader`).toBe(true);
+  // ProseMirror reads the DOM selection on selectionchange.
+  await page.waitForTimeout(100);
 }

@@ -25,7 +25,8 @@ export function updateAnnotation(
     apply(state, context) {
       const annotation = findAnnotation(state, annotationId);
       if (change.label !== undefined) annotation.label = checkLabel(change.label, context);
-      if (change.note !== undefined) annotation.note = change.note;
+      // A note of spaces alone is no note.
+      if (change.note !== undefined) annotation.note = change.note.trim() === '' ? '' : change.note;
       annotation.modified = context.at;
     },
     inverse: (before, after) => restoreParts('update-annotation', [part], before, after),

@@ -53,6 +53,10 @@ export class ReportEditorController {
         if (!label || view.state.selection.empty) return false;
         const { start, end } = this.selection();
         this.callbacks.onLabelKey(event.key, start, end);
+        // The span is labelled: a selection left behind would take the next key, or a drag inside it.
+        view.dispatch(
+          view.state.tr.setSelection(TextSelection.create(view.state.doc, view.state.selection.to)),
+        );
         return true;
       },
     });

@@ -38,6 +38,22 @@ describe('edits and their inverses', () => {
     expect(corpus.summary('r').tags).toEqual(['cũ', 'của Minh']);
   });
 
+  it('takes tags case-insensitively, keeping the spelling the report has', async () => {
+    const { corpus } = await open();
+    await corpus.setTags(['r'], { add: ['Cần Thơ'] });
+    await corpus.setTags(['r'], { add: ['cần thơ', 'CẦN THƠ', 'Nghị quyết'] });
+    expect(corpus.summary('r').tags).toEqual(['Cần Thơ', 'Nghị quyết']);
+    await corpus.setTags(['r'], { remove: ['nghị QUYẾT'] });
+    expect(corpus.summary('r').tags).toEqual(['Cần Thơ']);
+  });
+
+  it('saves a note of spaces alone as no note', async () => {
+    const { corpus, dir } = await open();
+    const id = await corpus.annotateQuote('r', 'Cần Thơ', 1, 'Place', '', 'Lan');
+    await corpus.updateAnnotation('r', id, { note: '   ' });
+    expect(onDisk(dir).annotations[0].note).toBe('');
+  });
+
   it('puts a deleted annotation back with its id, label, note and times', async () => {
     const { corpus, dir } = await open();
     const id = await corpus.annotateQuote('r', 'Trần Quốc Trung', 1, 'Person', 'Bí thư', 'Lan');
