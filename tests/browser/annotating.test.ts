@@ -4,7 +4,7 @@ import type { FolioService } from '../../src-main/service/folioService';
 import { SAMPLE_IDS } from '../helpers/corpora';
 import { openWorkbench, selectText, type Workbench } from '../helpers/workbench';
 
-// Annotating with the keyboard as an annotator does it, in the browser shell (issue 13's bugs 2, 3 and 6).
+// Annotating with the keyboard as an annotator does it, in the browser shell (issue 13's bugs 2 and 3).
 
 const ID = SAMPLE_IDS[0]!;
 
@@ -45,29 +45,28 @@ describe('annotating with the keyboard', () => {
     await page.waitForTimeout(300);
     expect(await annotations()).toHaveLength(1);
   });
+});
 
-  it('opens the next report for reading, never in the correction mode left on the last one', async () => {
-    await page.getByRole('radio', { name: 'Correct text' }).click();
-    expect(await page.getByRole('radio', { name: 'Correct text' }).getAttribute('aria-checked')).toBe('true');
-    await page.locator('header h1').click();
-    await page.keyboard.press('Alt+ArrowDown');
-    await expect
-      .poll(() => page.getByRole('radio', { name: 'Read & annotate' }).getAttribute('aria-checked'))
-      .toBe('true');
-    const first = (await service.call('getReport', { id: ID })).text.slice(0, 40);
-    await expect
-      .poll(async () => (await page.locator('.report-text').innerText()).startsWith(first))
-      .toBe(false);
-    const shown = (await page.locator('.report-text').innerText()).slice(0, 40);
-    const texts = await Promise.all(
-      SAMPLE_IDS.map(async (id) => ({ id, text: (await service.call('getReport', { id })).text })),
-    );
-    const next = texts.find((r) => r.text.startsWith(shown.trim().slice(0, 20)))!.id;
-    const { text } = await service.call('getReport', { id: next });
-    const word = text.match(/[\p{L}]{4,}/u)![0];
-    await selectText(page, word);
-    await page.keyboard.press('1');
-    await expect.poll(async () => (await service.call('getReport', { id: next })).annotations.length).toBe(1);
-    expect((await service.call('getReport', { id: next })).text).toBe(text);
+describe('naming a collection (issue 13, bug 8)', () => {
+  it('says why a name is refused and keeps what was typed, for a saved search and for picked reports', async () => {
+    await page.getByRole('tab', { name: 'Library' }).click();
+    await page.fill('.library .search', 'thanh uy');
+    const name = page.locator('.save-search input');
+    await name.fill('Tìm: NQ22');
+    await name.press('Enter');
+    await expect.poll(() => page.locator('.collections [role="alert"]').innerText()).toMatch(/contains ":"/);
+    expect(await name.inputValue()).toBe('Tìm: NQ22');
+    await name.fill('Tìm NQ22');
+    await name.press('Enter');
+    await expect.poll(() => name.inputValue()).toBe('');
+    expect(await page.locator('.collections').innerText()).toContain('Tìm NQ22');
+    expect(await page.locator('.collections [role="alert"]').count()).toBe(0);
+
+    await page.locator('.report-table .rows .row').nth(0).locator('input[type=checkbox]').check();
+    const picked = page.locator('.bulk-bar').getByPlaceholder('Collection name');
+    await picked.fill('a/b');
+    await page.locator('.bulk-bar').getByRole('button', { name: 'Add to collection' }).click();
+    await expect.poll(() => page.locator('.collections [role="alert"]').innerText()).toMatch(/contains "\/"/);
+    expect(await picked.inputValue()).toBe('a/b');
   });
 });
