@@ -17,6 +17,7 @@ import {
   updateAnnotation,
   watchCorpus,
   type AppliedEdit,
+  type AppliedReportEdit,
   type Disposer,
   type EditVerb,
   type ReportEdit,
@@ -226,9 +227,9 @@ export class FolioService {
   /** Applies an edit to many reports as one undoable step; returns their rows. */
   private async editMany(ids: string[], edit: ReportEdit): Promise<ReportSummary[]> {
     const corpus = this.open_();
-    const applied: AppliedEdit[] = [];
+    const applied: AppliedReportEdit[] = [];
     try {
-      for (const id of ids) applied.push(await corpus.edit(id, edit, { editor: this.editor() }));
+      await corpus.editEach(ids, edit, { editor: this.editor(), applied });
     } finally {
       // What was applied before a failure can be undone too.
       this.remember(edit.verb, applied);

@@ -625,10 +625,18 @@ export class Corpus {
     return this.editEach(ids, setStatus(status));
   }
 
-  /** Applies one edit to many reports, one after another (a thousand at once would hold a thousand locks). */
-  async editEach(ids: string[], edit: ReportEdit, editor?: string): Promise<AppliedReportEdit[]> {
-    const applied: AppliedReportEdit[] = [];
-    for (const id of ids) applied.push(await this.edit(id, edit, { editor }));
+  /**
+   * Applies one edit to many reports, one after another (a thousand at once would hold a thousand locks);
+   * returns each as applied.
+   */
+  async editEach(
+    ids: string[],
+    edit: ReportEdit,
+    options: { editor?: string; applied?: AppliedReportEdit[] } = {},
+  ): Promise<AppliedReportEdit[]> {
+    // The caller's list, when given, holds what was applied even if a later report fails.
+    const applied = options.applied ?? [];
+    for (const id of ids) applied.push(await this.edit(id, edit, { editor: options.editor }));
     return applied;
   }
 

@@ -1,3 +1,4 @@
+import type { CorpusInfo } from '../../contract/types';
 import type { CorpusReader } from '../corpus/reader';
 import { FolioError } from '../errors';
 import { exportDocument } from './document';
@@ -36,14 +37,16 @@ export async function exportReports(corpus: CorpusReader, options: ExportOptions
   const now = options.now ?? new Date();
   const exportedAt = now.toISOString();
   const selected = selectReports(corpus, options.selection);
-  refuseUnreadableState(corpus, selected.ids);
+  // Counted once: info() walks every report.
+  const info = corpus.info();
+  refuseUnreadableState(info.corruptSidecars, selected.ids);
   const zip = options.zip ?? false;
   const target = await ExportTarget.prepare(corpus.root, options.out, { zip, force: options.force ?? false });
   const leftOut: LeftOutAnnotation[] = [];
   const warnings: string[] = [];
   const context: FormatContext = {
     root: corpus.root,
-    labels: corpus.info().labels,
+    labels: info.labels,
     version,
     debris: options.debris ?? true,
     exportedAt,
@@ -110,9 +113,9 @@ export async function exportReports(corpus: CorpusReader, options: ExportOptions
  * Refuses to export reports whose editorial file cannot be read: their annotations and corrections would be
  * left out without a word. Names each one, so the editor can fix or remove the file.
  */
-function refuseUnreadableState(corpus: CorpusReader, ids: string[]): void {
+function refuseUnreadableState(unreadable: CorpusInfo['corruptSidecars'], ids: string[]): void {
   const selected = new Set(ids);
-  const corrupt = corpus.info().corruptSidecars.filter((c) => selected.has(c.id));
+  const corrupt = unreadable.filter((c) => selected.has(c.id));
   if (corrupt.length === 0) return;
   throw new FolioError(
     'corrupt-sidecar',

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Corpus, FolioError } from '../../../src-main/core';
@@ -75,7 +75,5 @@ describe('operating-system errors', () => {
     expect(run.stderr).toMatch(
       /^folio tag: cannot (list|save|lock) .*reports.*: a (file|folder) stands where a (folder|file) is needed\n$/,
     );
-    rmSync(path.join(dir, '.folio', 'reports'));
-    expect(existsSync(path.join(dir, '.folio', 'reports'))).toBe(false);
   });
 });
