@@ -38,6 +38,15 @@ export class RowCache {
     return rows?.[index - page * PAGE_SIZE];
   }
 
+  /** The index of the report `id` among the rows loaded so far, or null. */
+  indexOf(id: string): number | null {
+    for (const [page, rows] of this.pages) {
+      const at = rows.findIndex((row) => row.id === id);
+      if (at >= 0) return page * PAGE_SIZE + at;
+    }
+    return null;
+  }
+
   private async load(page: number): Promise<void> {
     if (this.pending.has(page) || this.pages.has(page)) return;
     this.pending.add(page);

@@ -31,12 +31,26 @@ describe('changes made elsewhere', () => {
       .toBe('Phùng Khiêm (Báo Lạng Sơn)');
   });
 
-  it('offers a choice when there are unsaved edits, and keeps both when the editor keeps theirs', async () => {
+  it('takes in a change that leaves the text alone while the editor types (bug 16), keeping both', async () => {
     await page.getByRole('radio', { name: 'Correct text' }).click();
     await page.locator('.report-text').click();
     await page.keyboard.press('End');
     await page.keyboard.type(' XYZ');
     await service.call('setStatus', { ids: [ID], status: 'done' });
+    await service.call('setTags', { ids: [ID], add: ['elsewhere'] });
+    await expect.poll(() => page.locator('.save-state').innerText()).toBe('Saved');
+    expect(await page.locator('.banner').count()).toBe(0);
+    const report = await service.call('getReport', { id: ID });
+    expect(report.text).toContain('XYZ');
+    expect([report.status, report.tags]).toEqual(['done', ['elsewhere']]);
+  });
+
+  it('offers a choice when the text changed elsewhere under unsaved edits, and saves mine when kept', async () => {
+    await page.locator('.report-text').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' MINE');
+    const { text, revision } = await service.call('getReport', { id: ID });
+    await service.call('saveCorrection', { id: ID, text: `THEIRS ${text}`, revision });
     await expect
       .poll(() => page.locator('.banner').innerText())
       .toContain('Someone else changed this report');
@@ -44,7 +58,7 @@ describe('changes made elsewhere', () => {
     await page.getByRole('button', { name: 'Keep mine' }).click();
     await expect.poll(() => page.locator('.save-state').innerText()).toBe('Saved');
     const report = await service.call('getReport', { id: ID });
-    expect(report.text).toContain('XYZ');
-    expect(report.status).toBe('done');
+    expect(report.text).toContain(' MINE');
+    expect(report.text.startsWith('THEIRS')).toBe(false);
   });
 });

@@ -83,6 +83,23 @@ export class ReportEditorController {
     this.view.updateState(state);
   }
 
+  /** Changes the text to `text` as one undoable edit of the part that differs, so highlights follow. */
+  replaceText(text: string): void {
+    const current = this.text();
+    let start = 0;
+    while (start < current.length && start < text.length && current[start] === text[start]) start++;
+    let end = 0;
+    const room = Math.min(current.length, text.length) - start;
+    while (end < room && current[current.length - 1 - end] === text[text.length - 1 - end]) end++;
+    const from = this.offsets.toPos(start);
+    const to = this.offsets.toPos(current.length - end);
+    const inserted = docFromText(text.slice(start, text.length - end));
+    const wasEditable = this.editable;
+    this.editable = true;
+    this.view.dispatch(this.view.state.tr.replace(from, to, inserted.slice(1, inserted.content.size - 1)));
+    this.editable = wasEditable;
+  }
+
   /** The text as it stands in the editor. */
   text(): string {
     return textFromDoc(this.view.state.doc);
