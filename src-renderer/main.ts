@@ -1,5 +1,8 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-import './styles.css';
+import './styles/base.css';
+import './styles/library.css';
+import './styles/reader.css';
+import './styles/changes.css';
 
 mount(App, { target: document.getElementById('app')! });
