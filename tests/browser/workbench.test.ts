@@ -124,6 +124,7 @@ describe('the workbench in Chromium', () => {
 
   it('keeps everything after a reload, and reverts one change', async () => {
     await page.reload();
+    await page.getByRole('tab', { name: 'Library' }).click();
     await rows().filter({ hasText: 'Thành uỷ Cần Thơ tổng kết' }).click();
     await expect.poll(() => page.locator('.report-text').innerText()).toContain('thành phố được thực hiện');
     expect(await page.locator('.report-text .annotation[data-label="Person"]').innerText()).toBe(
