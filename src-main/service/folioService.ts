@@ -26,7 +26,6 @@ import {
 import type { AnalyzeOptions } from '../core/analyze/pool';
 import type { ExportSummary } from '../core/export/types';
 import {
-  FACETS,
   OPERATIONS,
   type EventName,
   type Facets,
@@ -55,8 +54,6 @@ export interface ServiceHost {
 
 type Handlers = { [N in OperationName]: (input: ValidInput<N>) => Promise<OperationResults[N]> };
 type Listener<E extends EventName> = (payload: FolioEvents[E]) => void;
-
-const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 /**
  * Serves the API contract over the core for one window: owns the open corpus, its watcher and the
@@ -163,7 +160,7 @@ export class FolioService {
       return folder === null ? null : (await this.open(folder)).info();
     },
     listReports: async (input) => this.listReports(input),
-    facets: async (input) => this.facets(this.matching(input.query, input.filters, input.collection)),
+    facets: async (input) => this.facets(input),
     listIds: async (input) =>
       this.matching(input.query, input.filters, input.collection).map((row) => row.id),
     listCollections: async () => this.collections().list(),
@@ -305,26 +302,8 @@ export class FolioService {
     return { total: rows.length, offset: input.offset, rows: withSnippets };
   }
 
-  private facets(rows: ReportSummary[]): Facets {
-    const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<
-      keyof Facets,
-      Map<string, number>
-    >;
-    const add = (facet: keyof Facets, value: string | null) => {
-      if (value) counts[facet].set(value, (counts[facet].get(value) ?? 0) + 1);
-    };
-    for (const row of rows) {
-      row.tags.forEach((t) => add('tags', t));
-      add('status', row.status);
-      add('source', row.source);
-      add('place', row.place);
-      row.labels.forEach((l) => add('label', l));
-      row.references.forEach((r) => add('reference', r));
-    }
-    const sorted = (map: Map<string, number>) =>
-      [...map]
-        .map(([value, count]) => ({ value, count }))
-        .sort((a, b) => b.count - a.count || collator.compare(a.value, b.value));
-    return Object.fromEntries(FACETS.map((f) => [f, sorted(counts[f])])) as Facets;
+  /** The facets of a library view, each counted with the filters of the others, so its own stay listed. */
+  private facets(input: ValidInput<'facets'>): Facets {
+    return this.open_().facets(this.matching(input.query, {}, input.collection), input.filters);
   }
 }

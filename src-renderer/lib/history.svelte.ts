@@ -37,9 +37,13 @@ export class EditHistoryStore {
   }
 }
 
-/** Whether a key press belongs to a field being typed in, whose own undo must have it. */
+/**
+ * Whether a key press belongs to a field being typed in, whose own undo must have it. The report's text is
+ * one only while it is being corrected: read for annotating, its undo is the corpus's.
+ */
 export function isTypingTarget(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
   if (!element || typeof element.closest !== 'function') return false;
-  return element.closest('input, textarea, select, [contenteditable="true"]') !== null;
+  const field = element.closest('input, textarea, select, [contenteditable="true"]');
+  return field !== null && !field.matches('.report-text:not(.editing)');
 }

@@ -52,6 +52,8 @@ import { SidecarStore } from '../store/sidecars';
 import { CorpusCache } from './cache';
 import { effectiveValues, type ReportRecord } from './record';
 import { detailOf, problemsOf, summaryOf } from './reportView';
+import { countFacets } from './facets';
+import { ReferenceKeys } from './referenceKeys';
 import { hasFilters, rowFilter } from './rowFilter';
 import { RecentCache } from './recentCache';
 import { findReportFiles, reportFileOf, symlinkSkipped, type FoundFile } from './scan';
@@ -64,6 +66,7 @@ import type {
   SearchResult,
   SkippedFile,
 } from '../../contract/types';
+import type { Facets } from '../../contract/operations';
 
 /** The edit queue's key for `.folio/corpus.json` (no report id is empty). */
 const SETTINGS_KEY = '';
@@ -103,6 +106,8 @@ export class Corpus {
   /** Full extractions of recently opened reports, with the key of the text they were made from. */
   private readonly extractions = new RecentCache<{ textKey: string; extraction: Extraction }>(64);
   private skippedFiles: SkippedFile[] = [];
+  /** The documents the corpus cites, keyed; dropped when a report changes or goes, rebuilt when asked for. */
+  private references: ReferenceKeys | null = null;
   private index = SearchIndex.create();
   private readonly changes = new Emitter<CorpusChange>();
   private settings!: CorpusSettings;
@@ -288,6 +293,7 @@ export class Corpus {
 
   /** Drops a report that is gone from the index and the cache. */
   private forget(id: string): void {
+    this.references = null;
     this.originals.delete(id);
     this.extractions.delete(id);
     if (this.index.has(id)) this.cache.touch();
@@ -351,6 +357,7 @@ export class Corpus {
   /** Re-extracts and re-indexes a record unless the cache and index already hold its text and metadata. */
   private refreshDerived(record: ReportRecord): void {
     record.summary = undefined;
+    this.references = null;
     const textKey = this.textKeyOf(record);
     const cached = this.cache.get(record.id);
     if (cached?.textKey === textKey) {
@@ -463,12 +470,17 @@ export class Corpus {
   /** Library rows of every report that passes `filters`. */
   list(filters: ReportFilters = {}): ReportSummary[] {
     const rows: ReportSummary[] = [];
-    const passes = rowFilter(filters);
+    const passes = rowFilter(filters, this.referenceKeys());
     for (const record of this.records.values()) {
       const row = this.summarize(record);
       if (passes(row)) rows.push(row);
     }
     return rows;
+  }
+
+  /** How many of `rows` have each facet value, each facet counted under `filters` but its own (see `countFacets`). */
+  facets(rows: readonly ReportSummary[], filters: ReportFilters): Facets {
+    return countFacets(rows, filters, this.referenceKeys());
   }
 
   /**
@@ -502,7 +514,7 @@ export class Corpus {
         .slice(0, limit)
         .map((row) => ({ id: row.id, score: 0 }));
     }
-    const passes = rowFilter(filters);
+    const passes = rowFilter(filters, this.referenceKeys());
     const allowed = hasFilters(filters) ? (id: string) => passes(this.summarize(this.record(id))) : undefined;
     return this.index.search(parsed, allowed, limit);
   }
@@ -850,6 +862,13 @@ export class Corpus {
       );
     }
     return known.name;
+  }
+
+  private referenceKeys(): ReferenceKeys {
+    this.references ??= ReferenceKeys.of(
+      Array.from(this.records.values(), (record) => this.summarize(record).references),
+    );
+    return this.references;
   }
 
   private summarize(record: ReportRecord): ReportSummary {

@@ -8,6 +8,7 @@ const PARTY_TYPES: ReadonlyMap<string, string> = new Map(documents.partyTypes.ma
 const STATE_TYPES = new Set(documents.stateTypes);
 const EXCLUDED_STATE_TYPES = new Set(documents.excludedStateTypes);
 const PARTY_ISSUERS = new Set(documents.partyIssuers);
+const ISSUER_SPELLINGS: ReadonlyMap<string, string> = new Map(Object.entries(documents.issuerSpellings));
 const TYPE_WORDS = documents.typeWords as [string, string][];
 
 const ISSUER_WORDS: readonly (readonly [string, readonly string[]])[] = [
@@ -112,7 +113,7 @@ function codedMentions(text: string, folded: string): Mention[] {
     const dashed = /[-–—]/u.test(m[0]);
     if (!dashed && (!(isUpper(writtenType) || writtenType === 'CTr') || !isUpper(writtenIssuer))) continue;
     const upperIssuer = writtenIssuer.toUpperCase();
-    const issuer = upperIssuer === 'TƯ' ? 'TW' : upperIssuer;
+    const issuer = ISSUER_SPELLINGS.get(upperIssuer) ?? upperIssuer;
     found.push({
       ref: reference(type, m[1]!, issuer),
       confidence: CONFIDENCE.coded,

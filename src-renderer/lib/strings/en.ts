@@ -53,6 +53,7 @@ export const en: Strings = {
   saving: 'Saving…',
   unsaved: 'Unsaved',
   restoredDraft: 'Restored a correction that had not been saved yet (typed at {time}).',
+  here: 'Here:',
   saveError: 'Save failed',
   conflict: 'Someone else changed this report while you were editing it.',
   takeTheirs: 'Load their version',
@@ -96,4 +97,9 @@ export const en: Strings = {
   'status.in-progress': 'In progress',
   'status.needs-review': 'Needs review',
   'status.done': 'Done',
+  orderRelevance: 'Sorted by relevance',
+  orderCollection: 'In the collection’s order',
+  orderHint: '— click a column header to sort by it',
+  orderByRelevance: 'Sort by relevance again',
+  orderByCollection: 'Back to the collection’s order',
 };

@@ -53,6 +53,7 @@ export const vi = {
   saving: 'Đang lưu…',
   unsaved: 'Chưa lưu',
   restoredDraft: 'Đã khôi phục phần sửa chưa kịp lưu (gõ lúc {time}).',
+  here: 'Tại đây:',
   saveError: 'Lỗi khi lưu',
   conflict: 'Báo cáo này vừa được người khác thay đổi trong khi bạn đang sửa.',
   takeTheirs: 'Tải bản của họ',
@@ -96,6 +97,11 @@ export const vi = {
   'status.in-progress': 'Đang làm',
   'status.needs-review': 'Cần duyệt',
   'status.done': 'Xong',
+  orderRelevance: 'Xếp theo mức độ liên quan',
+  orderCollection: 'Xếp theo thứ tự của bộ sưu tập',
+  orderHint: '— bấm tên cột để xếp theo cột đó',
+  orderByRelevance: 'Xếp lại theo mức độ liên quan',
+  orderByCollection: 'Về thứ tự của bộ sưu tập',
 };
 
 export type Strings = Record<keyof typeof vi, string>;

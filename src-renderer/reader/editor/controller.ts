@@ -1,7 +1,7 @@
 import { baseKeymap } from 'prosemirror-commands';
 import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
-import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
+import { EditorState, Plugin, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { docFromText, OffsetMap, textFromDoc } from './document';
 import { highlightsPlugin, setHighlights, type Highlight } from './highlights';
@@ -12,6 +12,8 @@ export interface EditorCallbacks {
   onTextChange(text: string): void;
   /** A label key (1–9) was pressed over a selection; offsets are UTF-16 in the current text. */
   onLabelKey(key: string, start: number, end: number): void;
+  /** The selection or caret moved (UTF-16 offsets in the current text). */
+  onSelect(start: number, end: number): void;
 }
 
 /**
@@ -46,6 +48,10 @@ export class ReportEditorController {
           this.offsets = new OffsetMap(next.doc);
           this.callbacks.onTextChange(textFromDoc(next.doc));
         }
+        if (tr.selectionSet || tr.docChanged) {
+          const { start, end } = this.selection();
+          this.callbacks.onSelect(start, end);
+        }
       },
       handleKeyDown: (view, event) => {
         const label =
@@ -69,11 +75,20 @@ export class ReportEditorController {
       plugins: [
         readOnly,
         history(),
-        keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Shift-Mod-z': redo }),
+        // Read for annotating, the text has no typing to undo: the keys go on to the corpus's history.
+        keymap({
+          'Mod-z': this.whileEditing(undo),
+          'Mod-y': this.whileEditing(redo),
+          'Shift-Mod-z': this.whileEditing(redo),
+        }),
         keymap(baseKeymap),
         highlightsPlugin(),
       ],
     });
+  }
+
+  private whileEditing(command: Command): Command {
+    return (state, dispatch) => this.editable && command(state, dispatch);
   }
 
   /** Replaces the whole text (a different report, or a reload); clears undo history. */
@@ -122,15 +137,22 @@ export class ReportEditorController {
     return { start: this.offsets.toOffset(from), end: this.offsets.toOffset(to) };
   }
 
-  /** Selects a range and scrolls it into view. */
+  /** Selects a range and scrolls it to the middle of the view, wherever the focus was. */
   reveal(start: number, end: number): void {
     const from = this.offsets.toPos(start);
     const to = this.offsets.toPos(end);
-    const tr = this.view.state.tr
-      .setSelection(TextSelection.create(this.view.state.doc, from, to))
-      .scrollIntoView();
-    this.view.dispatch(tr);
+    // ProseMirror scrolls only to a selection the page has: the focus must come first.
     this.view.focus();
+    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, from, to)));
+    const { node } = this.view.domAtPos(from);
+    (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'center' });
+  }
+
+  /** Puts the caret at the start of the text, scrolled to the top, with the focus: a report just opened. */
+  focusStart(): void {
+    this.view.dispatch(this.view.state.tr.setSelection(TextSelection.atStart(this.view.state.doc)));
+    this.view.focus();
+    this.view.dom.closest('.document')?.scrollTo({ top: 0 });
   }
 
   /** Deletes ranges (UTF-16 offsets) in one undoable step, with their line break when a line empties. */

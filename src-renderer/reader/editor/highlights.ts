@@ -8,6 +8,8 @@ export interface Highlight {
   end: number;
   className: string;
   attributes?: Record<string, string>;
+  /** Attributes of the first line's piece only (a label drawn where the span begins). */
+  startAttributes?: Record<string, string>;
 }
 
 const key = new PluginKey<DecorationSet>('folio-highlights');
@@ -50,8 +52,9 @@ function splitAtLines(state: EditorState, offsets: OffsetMap, highlight: Highlig
     const start = Math.max(from, pos + 1);
     const end = Math.min(to, pos + 1 + node.content.size);
     if (end > start) {
+      const lead = decorations.length === 0 ? highlight.startAttributes : undefined;
       decorations.push(
-        Decoration.inline(start, end, { class: highlight.className, ...highlight.attributes }),
+        Decoration.inline(start, end, { class: highlight.className, ...highlight.attributes, ...lead }),
       );
     }
     return false;

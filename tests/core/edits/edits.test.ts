@@ -81,6 +81,19 @@ describe('edits and their inverses', () => {
     expect(onDisk(dir).correction).toEqual(applied.after.correction);
   });
 
+  it('gives an orphaned annotation its words back when a revert restores them, after a reopening too', async () => {
+    const { corpus, dir } = await open();
+    await corpus.annotateQuote('r', 'Cần Thơ', 1, 'Place', '', 'Lan');
+    const made = onDisk(dir).annotations[0];
+    await corpus.saveCorrection('r', TEXT.replace('Bí thư Thành ủy Cần Thơ, ', ''), 'Lan');
+    expect(onDisk(dir).annotations[0].orphaned).toBe(true);
+    await corpus.revertChanges('r', [0], 'Lan');
+    const reopened = await Corpus.open(dir);
+    const [annotation] = reopened.report('r').annotations;
+    expect(annotation).toMatchObject({ orphaned: false, start: made.start, end: made.end, quote: 'Cần Thơ' });
+    expect(reopened.check().problems).toEqual([]);
+  });
+
   it('refuses to undo a value someone else changed since, naming the field', async () => {
     const { corpus, dir } = await open();
     const applied = await corpus.edit('r', setMetadata('author', 'Lan'), { editor: 'Lan' });
