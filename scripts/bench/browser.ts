@@ -12,10 +12,12 @@ const RENDERER = path.resolve(import.meta.dirname, '../../out/renderer');
 const BIG_REPORT_ID = 'zz-bao-cao-dai-100kb';
 const BIG_TITLE = 'Báo cáo dài một trăm kilobyte';
 const KEYSTROKES = 40;
+const LABEL_KEYS = 20;
 
 /**
  * What an editor feels in the browser shell, in Debian's Chromium: the first library rows painted, scrolling
- * the whole library (longest task), opening a 100 KB report, and keystroke-to-paint while correcting it.
+ * the whole library (longest task), opening a report of the corpus and a 100 KB one, a label key to its
+ * annotation drawn, and keystrokes while correcting (to the frame, and the handling alone).
  * Skipped, with a line in the log, where Chromium or the built renderer is missing.
  */
 export async function measureBrowser(
@@ -35,13 +37,20 @@ export async function measureBrowser(
     const firstRows: number[] = [];
     const longestScrollTask: number[] = [];
     const openBig: number[] = [];
+    const openSample: number[] = [];
+    let labelKeys: number[] = [];
     let keystrokes: number[] = [];
+    let handling: number[] = [];
     for (let run = 0; run < runs; run++) {
       const page = await browser.newPage();
       firstRows.push(await timeFirstRows(page, server.url));
       longestScrollTask.push(await scrollLibrary(page));
-      openBig.push(await openReport(page));
-      keystrokes = keystrokes.concat(await typeInReport(page));
+      openSample.push(await openReport(page, null));
+      labelKeys = labelKeys.concat(await labelWords(page));
+      openBig.push(await openReport(page, BIG_TITLE));
+      const typed = await typeInReport(page);
+      keystrokes = keystrokes.concat(typed.toFrame);
+      handling = handling.concat(typed.handling);
       await page.close();
     }
     return [
@@ -57,6 +66,17 @@ export async function measureBrowser(
         note: 'Long Tasks API; 0 when no task took over 50 ms',
       },
       {
+        id: 'browser-open',
+        what: 'browser: opening a report of the corpus in the reader',
+        samples: { values: openSample },
+      },
+      {
+        id: 'browser-label-key',
+        what: 'browser: a label key to its annotation drawn in the text',
+        samples: { values: labelKeys, latency: true },
+        note: `${LABEL_KEYS} words a run, each selected and labelled; keydown to the highlight in the page`,
+      },
+      {
         id: 'browser-open-100kb',
         what: 'browser: opening a 100 KB report in the reader',
         samples: { values: openBig },
@@ -66,6 +86,12 @@ export async function measureBrowser(
         what: 'browser: keystroke to next frame while correcting that report',
         samples: { values: keystrokes, latency: true },
         note: `${KEYSTROKES} keystrokes a run; keydown to the animation frame after the edit`,
+      },
+      {
+        id: 'browser-keystroke-handling',
+        what: 'browser: handling one keystroke while correcting that report',
+        samples: { values: handling, latency: true },
+        note: 'keydown to the end of its task, the editor and the autosave bookkeeping included, no frame',
       },
     ];
   } finally {
@@ -117,29 +143,88 @@ async function scrollLibrary(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { longest: number }).longest);
 }
 
-async function openReport(page: Page): Promise<number> {
-  await page.fill('.library .search', `"${BIG_TITLE}"`);
-  const row = page.locator('.report-table .rows .row', { hasText: BIG_TITLE });
+/** Opens the report titled `title` (the library's first row when null): the click to its text in the reader. */
+async function openReport(page: Page, title: string | null): Promise<number> {
+  await page.getByRole('tab', { name: /Library|Thư viện/ }).click();
+  await page.fill('.library .search', title === null ? '' : `"${title}"`);
+  const rows = page.locator('.report-table .rows .row[data-id]');
+  const row = title === null ? rows.first() : rows.filter({ hasText: title }).first();
   await row.waitFor();
+  const id = await row.getAttribute('data-id');
   const start = Date.now();
   await row.click();
-  await page.waitForFunction(() =>
-    document.querySelector('.report-text')?.textContent?.includes('Kết thúc báo cáo dài.'),
+  await page.waitForFunction(
+    (wanted) =>
+      location.hash.endsWith(`/${encodeURIComponent(wanted!)}`) && !!document.querySelector('.report-title'),
+    id,
   );
+  await page.waitForFunction(() => (document.querySelector('.report-text')?.textContent?.length ?? 0) > 0);
   return Date.now() - start;
 }
 
-async function typeInReport(page: Page): Promise<number[]> {
+/** Selects words of the open report one by one and labels each: keydown to its highlight in the page. */
+async function labelWords(page: Page): Promise<number[]> {
+  return page.evaluate(async (count) => {
+    const text = document.querySelector('.report-text')!;
+    const words: Array<{ node: Text; at: number; length: number }> = [];
+    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    for (
+      let node = walker.nextNode() as Text | null;
+      node && words.length < count;
+      node = walker.nextNode() as Text | null
+    ) {
+      if (node.parentElement?.closest('.annotation, .debris, .caption')) continue;
+      const match = /\p{L}{4,}/u.exec(node.data);
+      if (match) words.push({ node, at: match.index, length: match[0].length });
+    }
+    const latencies: number[] = [];
+    for (const word of words) {
+      const before = text.querySelectorAll('.annotation').length;
+      const range = document.createRange();
+      range.setStart(word.node, word.at);
+      range.setEnd(word.node, word.at + word.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const drawn = new Promise<number | null>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (text.querySelectorAll('.annotation').length > before) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(text, { childList: true, subtree: true, attributes: true });
+        // A word the page would not label (already annotated, say) is left out rather than waited for.
+        setTimeout(() => {
+          observer.disconnect();
+          resolve(null);
+        }, 5000);
+      });
+      const start = performance.now();
+      text.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true, cancelable: true }));
+      const end = await drawn;
+      if (end !== null) latencies.push(end - start);
+    }
+    return latencies;
+  }, LABEL_KEYS);
+}
+
+async function typeInReport(page: Page): Promise<{ toFrame: number[]; handling: number[] }> {
   await page.getByRole('radio', { name: /Correct text|Sửa văn bản/ }).click();
   await page.locator('.report-text').click();
   await page.evaluate(() => {
-    const w = window as unknown as { latencies: number[] };
-    w.latencies = [];
+    const w = window as unknown as { toFrame: number[]; handling: number[] };
+    w.toFrame = [];
+    w.handling = [];
     document.addEventListener(
       'keydown',
       () => {
         const start = performance.now();
-        requestAnimationFrame(() => w.latencies.push(performance.now() - start));
+        requestAnimationFrame(() => w.toFrame.push(performance.now() - start));
+        // A message is delivered after the task that handles the key, its microtasks included.
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => w.handling.push(performance.now() - start);
+        channel.port2.postMessage(null);
       },
       true,
     );
@@ -148,5 +233,8 @@ async function typeInReport(page: Page): Promise<number[]> {
     await page.keyboard.type('x');
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
   }
-  return page.evaluate(() => (window as unknown as { latencies: number[] }).latencies);
+  return page.evaluate(() => {
+    const w = window as unknown as { toFrame: number[]; handling: number[] };
+    return { toFrame: w.toFrame, handling: w.handling };
+  });
 }

@@ -40,6 +40,8 @@ const AT_10K: Record<string, Limit[]> = {
   'peak-rss': [{ stat: 'median', limit: 400 * MB }],
   'browser-scroll': [{ stat: 'median', limit: 100 }],
   'browser-keystroke': [{ stat: 'p95', limit: 16 }],
+  'browser-open': [{ stat: 'median', limit: 50 }],
+  'browser-label-key': [{ stat: 'p95', limit: 30 }],
 };
 
 const AT_100K: Record<string, Limit[]> = {

@@ -18,6 +18,12 @@ export const EDIT_VERBS = [
   'remove-from-collection',
   'move-in-collection',
   'delete-collection',
+  'rename-collection',
+  'move-collection',
+  'add-label',
+  'change-label',
+  'move-label',
+  'remove-label',
 ] as const;
 export type EditVerb = (typeof EDIT_VERBS)[number];
 
@@ -52,6 +58,12 @@ export const EDIT_VERB_NAMES: Record<'vi' | 'en', Record<EditVerb, string>> = {
     'remove-from-collection': 'remove from collection',
     'move-in-collection': 'reorder collection',
     'delete-collection': 'delete collection',
+    'rename-collection': 'rename collection',
+    'move-collection': 'move collection',
+    'add-label': 'new label',
+    'change-label': 'label change',
+    'move-label': 'reorder labels',
+    'remove-label': 'remove label',
   },
   vi: {
     'set-tags': 'gắn thẻ',
@@ -70,6 +82,12 @@ export const EDIT_VERB_NAMES: Record<'vi' | 'en', Record<EditVerb, string>> = {
     'remove-from-collection': 'bỏ khỏi bộ sưu tập',
     'move-in-collection': 'sắp xếp bộ sưu tập',
     'delete-collection': 'xóa bộ sưu tập',
+    'rename-collection': 'đổi tên bộ sưu tập',
+    'move-collection': 'chuyển chỗ bộ sưu tập',
+    'add-label': 'thêm nhãn',
+    'change-label': 'sửa nhãn',
+    'move-label': 'sắp xếp nhãn',
+    'remove-label': 'xóa nhãn',
   },
 };
 

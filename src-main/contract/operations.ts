@@ -4,22 +4,35 @@ import type { HistoryState } from './history';
 import type {
   ChangeDto,
   CorpusInfo,
+  ExportResult,
   ExportSummary,
+  Label,
+  LabelChange,
   ReportDetail,
   ReportSummary,
   ResolvedCollection,
   SearchResult,
 } from './types';
-import { EXPORT_FORMATS, FACETS, METADATA_FIELDS, REPORT_STATUSES, type Facet } from './vocabulary';
+import {
+  EXPORT_FORMATS,
+  FACETS,
+  LABEL_KEYS,
+  METADATA_FIELDS,
+  REPORT_STATUSES,
+  type Facet,
+} from './vocabulary';
 
-export type { ExportSummary, HistoryState, ResolvedCollection };
+export type { ExportResult, ExportSummary, HistoryState, ResolvedCollection };
 export { EDIT_VERBS, historyLabel, type EditVerb, type HistoryStep } from './history';
-export { EXPORT_FORMATS, FACETS, METADATA_FIELDS, REPORT_STATUSES, type Facet };
+export { EXPORT_FORMATS, FACETS, LABEL_KEYS, METADATA_FIELDS, REPORT_STATUSES, type Facet };
 
 export type {
   AnnotationDto,
   ChangeDto,
   CorpusInfo,
+  ExportDownload,
+  LeftOutAnnotation,
+  LeftOutCause,
   MetadataFieldDto,
   ReportDetail,
   ReportFilters,
@@ -28,6 +41,8 @@ export type {
   SearchResult,
   SkippedFile,
   Label,
+  LabelChange,
+  LabelNames,
 } from './types';
 export type { FolioErrorCode, MetadataField, ReportStatus } from './vocabulary';
 
@@ -67,6 +82,10 @@ export const SORT_FIELDS = [
 ] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 
+/** What the desktop app can do with a finished export's path: show it in the file manager, or copy it. */
+export const REVEAL_ACTIONS = ['open-folder', 'copy-path'] as const;
+export type RevealAction = (typeof REVEAL_ACTIONS)[number];
+
 /** Interface languages. */
 export const LANGUAGES = ['vi', 'en'] as const;
 /** Colour themes; `system` follows the operating system. */
@@ -102,6 +121,35 @@ const empty = z.object({}).strict();
 const scope = z
   .object({ query: shortText.default(''), filters: filters.default({}), collection: shortText.optional() })
   .strict();
+
+const labelNames = z.object({ vi: shortText.optional(), en: shortText.optional() }).strict();
+// Keys are checked against LABEL_KEYS by the core, which names the bad one in the interface's language.
+const labelKey = z.string().max(16).nullable();
+const labelPosition = z.number().int().min(1);
+
+/** One change of the label set; the core checks what the shape cannot (names and keys unique, unused). */
+const labelChange = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('add'),
+      label: z
+        .object({ name: shortText, names: labelNames.optional(), color: shortText, key: labelKey })
+        .strict(),
+      position: labelPosition.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('update'),
+      name: shortText,
+      names: labelNames.optional(),
+      color: shortText.optional(),
+      key: labelKey.optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('move'), name: shortText, position: labelPosition }).strict(),
+  z.object({ kind: z.literal('remove'), name: shortText }).strict(),
+]) satisfies z.ZodType<LabelChange>;
 
 /** Every operation of the API: its name and the schema its input must pass. */
 export const OPERATIONS = {
@@ -144,6 +192,12 @@ export const OPERATIONS = {
     input: z.object({ name: shortText, id: reportId, position: z.number().int().min(1) }).strict(),
   },
   deleteCollection: { input: z.object({ name: shortText }).strict() },
+  renameCollection: { input: z.object({ name: shortText, newName: shortText }).strict() },
+  moveCollection: {
+    // 1-based, as moveInCollection counts.
+    input: z.object({ name: shortText, position: z.number().int().min(1) }).strict(),
+  },
+  editLabels: { input: labelChange },
   exportReports: {
     input: z
       .object({
@@ -156,7 +210,15 @@ export const OPERATIONS = {
         text: z.enum(['original', 'corrected']).default('corrected'),
         zip: z.boolean().default(false),
       })
-      .strict(),
+      .strict()
+      .refine((input) => !(input.format === 'patch' && input.text === 'original'), {
+        path: ['text'],
+        message: 'a patch always goes from the original to the corrected text; export the corrected text',
+      }),
+  },
+  // Desktop only: the path must be one this window exported to.
+  revealPath: {
+    input: z.object({ path: z.string().min(1).max(4096), action: z.enum(REVEAL_ACTIONS) }).strict(),
   },
   getReport: { input: z.object({ id: reportId }).strict() },
   getChanges: { input: z.object({ id: reportId }).strict() },
@@ -247,7 +309,14 @@ export interface OperationResults {
   removeFromCollection: ResolvedCollection;
   moveInCollection: ResolvedCollection;
   deleteCollection: ResolvedCollection[];
-  exportReports: ExportSummary;
+  /** The collection under its new name. */
+  renameCollection: ResolvedCollection;
+  /** Every collection, in the new order. */
+  moveCollection: ResolvedCollection[];
+  /** The label set as it is after the change. */
+  editLabels: Label[];
+  exportReports: ExportResult;
+  revealPath: null;
   getReport: ReportDetail;
   getChanges: ChangeDto[];
   search: SearchResult[];
@@ -279,8 +348,11 @@ export type FolioApi = { [N in OperationName]: (input: OperationInput<N>) => Pro
 
 /** Events pushed from the core to the renderer. */
 export interface FolioEvents {
-  /** A report was added, changed or removed, on disk or by another window. */
-  corpusChanged: { kind: 'added' | 'changed' | 'removed'; id: string };
+  /**
+   * A report was added, changed or removed, on disk or by another window; or, with `kind: 'settings'` and an
+   * empty `id`, the corpus settings changed (labels, declared tags, collections): `corpusInfo` has them.
+   */
+  corpusChanged: { kind: 'added' | 'changed' | 'removed' | 'settings'; id: string };
   /** A (possibly different) corpus is now open. */
   corpusOpened: CorpusInfo;
   /** Progress of long work, such as opening a large corpus. */

@@ -3,12 +3,35 @@ import type { ExportFormatName, MetadataField, ReportStatus } from './vocabulary
 // The shapes the API returns, declared here for the core that makes them and the renderer that reads them.
 // Every offset in these shapes counts Unicode code points, the unit of exports and of other tools.
 
-/** An annotation label of the corpus, with its colour and the key that applies it. */
+/**
+ * An annotation label of the corpus, with its colour and the key that applies it. `name` is what annotations
+ * store and exports write, and never changes; `names` are what the interface shows in each language.
+ */
 export interface Label {
   name: string;
+  /** The name shown in each interface language; where one is missing, `name` is shown. */
+  names?: LabelNames;
   color: string;
+  /** The key, `1`–`9`, that applies the label to the selected text; null when none does. */
   key: string | null;
 }
+
+/** A label's display names, by interface language. */
+export interface LabelNames {
+  vi?: string;
+  en?: string;
+}
+
+/**
+ * One change of a corpus's label set. `add` appends (or inserts at the 1-based `position`); `update` sets the
+ * fields given (a display name of `''` clears it); `move` puts a label at a 1-based position; `remove` takes
+ * out a label no annotation uses. Labels are named by their stable `name`, in any case.
+ */
+export type LabelChange =
+  | { kind: 'add'; label: Label; position?: number }
+  | { kind: 'update'; name: string; names?: LabelNames; color?: string; key?: string | null }
+  | { kind: 'move'; name: string; position: number }
+  | { kind: 'remove'; name: string };
 
 /** A document a report refers to by its code (`22-NQ/TW`, `178/2024/NĐ-CP`). */
 export interface DocumentReference {
@@ -68,6 +91,8 @@ export interface SkippedFile {
 export interface ReportProblem {
   code: 'corrupt-sidecar' | 'original-changed' | 'orphaned-annotations' | 'annotations-moved';
   message: string;
+  /** How many annotations it concerns, for the interface's own sentence. */
+  count?: number;
 }
 
 /** A report as the library lists it. */
@@ -182,6 +207,8 @@ export interface CorpusInfo {
   annotations: number;
   statuses: Record<ReportStatus, number>;
   labels: Label[];
+  /** How many annotations use each label, by its name (labels no annotation uses are left out). */
+  labelUsage: Record<string, number>;
   tags: string[];
   /** Why `.folio/cache/` could not be written (the corpus works, the next open is slower); null normally. */
   cacheWarning: string | null;
@@ -199,12 +226,19 @@ export interface CheckResult {
 /** Which text is exported: the original as decoded, or the editor's corrected text. */
 export type TextVersion = 'original' | 'corrected';
 
-/** An annotation that is not in the export, and why. */
+/**
+ * Why an annotation is not in an export: its words were deleted (`orphaned`), exist only in the correction
+ * while the original text is exported (`inserted`), or overlap another span a format cannot nest (`overlap`).
+ */
+export type LeftOutCause = 'orphaned' | 'inserted' | 'overlap';
+
+/** An annotation that is not in the export, and why (`reason` is the English sentence for the command line). */
 export interface LeftOutAnnotation {
   reportId: string;
   annotationId: string;
   label: string;
   text: string;
+  cause: LeftOutCause;
   reason: string;
 }
 
@@ -228,4 +262,17 @@ export interface ExportSummary {
   missing: string[];
   leftOut: LeftOutAnnotation[];
   warnings: string[];
+}
+
+/** An export the browser shell holds for the browser to fetch, once, with the session token. */
+export interface ExportDownload {
+  /** The address, on the shell's own origin, that serves the file once. */
+  url: string;
+  /** The file name the browser saves it under. */
+  name: string;
+}
+
+/** What the export operation resolves to: the summary and, in the browser shell, the download it offers. */
+export interface ExportResult extends ExportSummary {
+  download: ExportDownload | null;
 }

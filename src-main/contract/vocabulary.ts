@@ -23,6 +23,9 @@ export type Facet = (typeof FACETS)[number];
 export const REPORT_STATUSES = ['new', 'in-progress', 'needs-review', 'done'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
+/** The keys a label can be applied with. */
+export const LABEL_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
 /** Every export format, in the order the command line lists them. */
 export const EXPORT_FORMATS = [
   'jsonl',
@@ -56,3 +59,9 @@ export const ERROR_CODES = [
   'invalid-input',
 ] as const;
 export type FolioErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * What an error says beyond its code, for the interface to put in its own language: `reason` names the case
+ * (`collection-name`, `nothing-to-export`, `changed-since`, `undo-refused`), the rest fill its sentence.
+ */
+export type ErrorParams = { reason: string } & Record<string, string | number>;

@@ -7,7 +7,7 @@ import type { FolioService } from '../service/folioService';
 /** What a rejected call carries to the renderer: Electron keeps only the message, so the code travels in it. */
 export function errorForRenderer(error: unknown): Error {
   if (error instanceof FolioError)
-    return new Error(JSON.stringify({ code: error.code, message: error.message }));
+    return new Error(JSON.stringify({ code: error.code, message: error.message, params: error.params }));
   return new Error(JSON.stringify({ code: 'internal', message: 'internal error' }));
 }
 

@@ -9,6 +9,7 @@ import { ensureSampleCorpus } from '../service/sampleCorpus';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { ElectronPreferenceStore } from './preferences';
+import { revealPath } from './reveal';
 import { createMainWindow, windowStateOf } from './window';
 import { analysisWorkerUrl } from './worker';
 
@@ -47,6 +48,7 @@ async function start(): Promise<void> {
       });
       return result.canceled ? null : (result.filePath ?? null);
     },
+    revealPath,
   });
   const rendererUrl = process.env.ELECTRON_RENDERER_URL;
   mainWindow = createMainWindow(

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import {
   addAnnotation,
@@ -5,6 +7,7 @@ import {
   correctText,
   Corpus,
   deleteAnnotation,
+  editLabels,
   EditHistory,
   Emitter,
   EXPORTS_DIR,
@@ -24,7 +27,7 @@ import {
   type ReportSummary,
 } from '../core';
 import type { AnalyzeOptions } from '../core/analyze/pool';
-import type { ExportSummary } from '../core/export/types';
+import type { ExportDownload, ExportResult } from '../contract/types';
 import {
   OPERATIONS,
   type EventName,
@@ -33,6 +36,7 @@ import {
   type OperationName,
   type OperationResults,
   type ReportPage,
+  type RevealAction,
   type ValidInput,
 } from '../contract/operations';
 import { withRecentCorpus, type PreferenceStore } from './preferences';
@@ -48,6 +52,14 @@ export interface ServiceHost {
    * go to `.folio/exports/` inside the corpus, the one place a shell with no dialog may write.
    */
   chooseExportTarget?: (suggestedName: string, zip: boolean) => Promise<string | null>;
+  /**
+   * Where the user saves files through the browser (the browser shell): takes a finished export zip, which the
+   * shell then owns and removes, and returns where the browser fetches it once. With it, every export is a zip
+   * written to the system's temporary folder.
+   */
+  offerDownload?: (file: string, name: string) => ExportDownload;
+  /** Shows a path in the file manager or copies it to the clipboard; absent where the shell has neither. */
+  revealPath?: (path: string, action: RevealAction) => Promise<void>;
   /** Where the analysis worker's script is, so opening a large corpus uses every core. */
   analysis?: AnalyzeOptions;
 }
@@ -65,6 +77,8 @@ export class FolioService {
   private readonly emitters = new Map<EventName, Emitter<FolioEvents[EventName]>>();
   private readonly order = new RowOrder(() => this.open_().list());
   private readonly history = new EditHistory();
+  /** Where this window's exports went: the only paths `revealPath` shows or copies. */
+  private readonly exported = new Set<string>();
 
   constructor(private readonly host: ServiceHost) {}
 
@@ -172,7 +186,35 @@ export class FolioService {
       await this.collections().delete(name);
       return this.collections().list();
     },
+    renameCollection: async ({ name, newName }) => this.collections().rename(name, newName),
+    moveCollection: async ({ name, position }) => this.collections().reorder(name, position),
+    editLabels: async (change) => {
+      const corpus = this.open_();
+      const applied = await corpus.editSettings(editLabels(change, () => corpus.labelUsage()));
+      this.remember(applied.edit.verb, [applied]);
+      return applied.after.labels;
+    },
     exportReports: async (input) => this.exportReports(input),
+    revealPath: async ({ path: target, action }) => {
+      if (!this.host.revealPath) {
+        throw new FolioError(
+          'invalid-input',
+          'this shell has no file manager or clipboard to show a path with; its exports arrive as downloads',
+          undefined,
+          { reason: 'not-in-this-shell' },
+        );
+      }
+      if (!this.exported.has(target)) {
+        throw new FolioError(
+          'invalid-input',
+          `${target} is not where an export of this window went; only those can be shown or copied`,
+          target,
+          { reason: 'not-an-export' },
+        );
+      }
+      await this.host.revealPath(target, action);
+      return null;
+    },
     getReport: async ({ id }) => this.open_().report(id),
     getChanges: async ({ id }) => this.open_().report(id).changes,
     search: async ({ query, filters, limit }) => {
@@ -271,20 +313,31 @@ export class FolioService {
     return query.trim() ? inside : inside.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
 
-  private async exportReports(input: ValidInput<'exportReports'>): Promise<ExportSummary> {
+  private async exportReports(input: ValidInput<'exportReports'>): Promise<ExportResult> {
     const corpus = this.open_();
+    const offer = this.host.offerDownload;
+    // A browser download is one file: a folder export travels zipped.
+    const zip = input.zip || offer !== undefined;
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
     const label = input.selection.kind === 'collection' ? input.selection.name : input.selection.kind;
-    const suggested = `${label}-${input.format}-${stamp}${input.zip ? '.zip' : ''}`;
+    const text = input.text === 'original' ? '-original' : '';
+    const suggested = `${label}-${input.format}${text}-${stamp}${zip ? '.zip' : ''}`;
+    const onProgress = (done: number, total: number) =>
+      this.emit('progress', { task: 'export', done, total });
+    if (offer) {
+      const out = path.join(os.tmpdir(), `folio-download-${randomBytes(6).toString('hex')}.zip`);
+      const summary = await exportReports(corpus, { ...input, zip, out, onProgress });
+      return { ...summary, download: offer(summary.out, suggested) };
+    }
     const out = this.host.chooseExportTarget
-      ? await this.host.chooseExportTarget(suggested, input.zip)
+      ? await this.host.chooseExportTarget(suggested, zip)
       : path.join(corpus.root, EXPORTS_DIR, suggested);
-    if (out === null) throw new FolioError('invalid-input', 'export cancelled');
-    return exportReports(corpus, {
-      ...input,
-      out,
-      onProgress: (done, total) => this.emit('progress', { task: 'export', done, total }),
-    });
+    if (out === null) {
+      throw new FolioError('invalid-input', 'export cancelled', undefined, { reason: 'export-cancelled' });
+    }
+    const summary = await exportReports(corpus, { ...input, zip, out, onProgress });
+    this.exported.add(summary.out);
+    return { ...summary, download: null };
   }
 
   private listReports(input: ValidInput<'listReports'>): ReportPage {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { FolioService } from '../service/folioService';
 import { JsonPreferenceStore } from '../service/preferences';
 import { ensureSampleCorpus } from '../service/sampleCorpus';
+import { DownloadOffers } from './downloads';
 import { startWebServer } from './server';
 
 // `npm run web -- [--corpus DIR] [--port N]`: the browser shell, for machines without Electron.
@@ -20,8 +21,11 @@ async function main(): Promise<void> {
     values['data-dir'] ?? process.env.FOLIO_DATA_DIR ?? path.join(os.homedir(), '.folio'),
   );
   const preferences = new JsonPreferenceStore(path.join(dataDir, 'preferences.json'));
+  // Exports arrive in the browser as downloads: the server serves what the service offers.
+  const downloads = new DownloadOffers();
   const service = new FolioService({
     preferences,
+    offerDownload: (file, name) => downloads.offer(file, name),
     // Bundled beside this entry point (see electron.vite.config.ts).
     analysis: { workerScript: new URL('./analyze-worker.js', import.meta.url) },
   });
@@ -39,6 +43,7 @@ async function main(): Promise<void> {
   const server = await startWebServer({
     service,
     rendererDir: path.join(appRoot, 'out', 'renderer'),
+    downloads,
     port: values.port === undefined ? 0 : Number(values.port),
   });
   console.log(`Folio (browser shell) on ${opened.root}, ${opened.info().reports} report(s)`);

@@ -3,9 +3,11 @@ import { createReadStream, promises as fs } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { FolioError } from '../core';
 import { EVENTS, OPERATIONS, type OperationName } from '../contract/operations';
 import type { FolioService } from '../service/folioService';
+import { DOWNLOAD_PATH, removeOffered, type DownloadOffers } from './downloads';
 
 /** How to start the browser shell's server. */
 export interface WebServerOptions {
@@ -16,6 +18,8 @@ export interface WebServerOptions {
   port?: number;
   /** Fixed token for tests; a random one otherwise. */
   token?: string;
+  /** The exports the service offers (its host's `offerDownload`), served once each, then removed. */
+  downloads?: DownloadOffers;
 }
 
 /** A running browser shell. */
@@ -95,6 +99,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         });
       }
       if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(response);
+      if (url.pathname.startsWith(DOWNLOAD_PATH) && request.method === 'GET') {
+        return serveDownload(url.pathname.slice(DOWNLOAD_PATH.length), response);
+      }
       const name = url.pathname.slice('/api/call/'.length);
       if (!url.pathname.startsWith('/api/call/') || !Object.hasOwn(OPERATIONS, name)) {
         return sendJson(response, 404, {
@@ -147,7 +154,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       sendJson(response, 200, { ok: true, result: result ?? null });
     } catch (error) {
       if (!(error instanceof FolioError)) throw error;
-      sendJson(response, statusOf(error), { ok: false, error: { code: error.code, message: error.message } });
+      sendJson(response, statusOf(error), {
+        ok: false,
+        error: { code: error.code, message: error.message, params: error.params },
+      });
     }
   }
 
@@ -161,6 +171,31 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     response.write(': connected\n\n');
     sseClients.add(response);
     response.on('close', () => sseClients.delete(response));
+  }
+
+  /** Sends an offered file as an attachment, once: taken before the first byte, removed after the last. */
+  async function serveDownload(id: string, response: ServerResponse): Promise<void> {
+    const offered = options.downloads?.take(id) ?? null;
+    if (!offered) {
+      return sendJson(response, 404, {
+        ok: false,
+        error: { code: 'not-found', message: 'no such download: it was fetched already, or has expired' },
+      });
+    }
+    try {
+      const { size } = await fs.stat(offered.file);
+      response.writeHead(200, {
+        'content-type': offered.name.endsWith('.zip') ? 'application/zip' : 'application/octet-stream',
+        'content-length': size,
+        'content-disposition': attachment(offered.name),
+        'content-security-policy': "default-src 'none'; sandbox",
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      });
+      await pipeline(createReadStream(offered.file), response);
+    } finally {
+      await removeOffered(offered.file);
+    }
   }
 
   const disposers = EVENTS.map((event) =>
@@ -210,6 +245,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     token,
     close: async () => {
       disposers.forEach((dispose) => dispose());
+      await options.downloads?.dispose();
       for (const client of sseClients) client.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -220,6 +256,21 @@ function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A Content-Disposition naming the file for every browser: an ASCII fallback and the UTF-8 name (RFC 6266). */
+export function attachment(name: string): string {
+  const ascii = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 function statusOf(error: FolioError): number {

@@ -1,5 +1,6 @@
 import type { HistoryState } from '../../src-main/contract/history';
 import type { FolioClient } from './api/client';
+import { describeError } from './errors';
 
 /**
  * The corpus's undo and redo as this window sees them: kept current by the core's `historyChanged` event,
@@ -32,7 +33,7 @@ export class EditHistoryStore {
     try {
       this.state = await call();
     } catch (error) {
-      this.error = (error as Error).message;
+      this.error = describeError(error);
     }
   }
 }

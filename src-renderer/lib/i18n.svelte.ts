@@ -26,6 +26,11 @@ export function t(key: StringKey): string {
   return STRINGS[state.language][key];
 }
 
+/** Whether `key` names an interface string (for keys made from a code). */
+export function hasString(key: string): key is StringKey {
+  return Object.hasOwn(STRINGS.vi, key);
+}
+
 /** The interface string for `key` with its `{name}` placeholders filled from `values`. */
 export function tf(key: StringKey, values: Record<string, string | number>): string {
   return t(key).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));

@@ -5,28 +5,35 @@ export interface Draft {
   at: string;
 }
 
+/** How long typing may go unwritten: a crash of the window loses at most this much of it. */
+const WRITE_DELAY_MS = 250;
+
 /**
  * Unsaved corrections kept in the window's storage as they are typed, so a reload, a crash or a closed
- * window within the autosave delay loses nothing: the next opening of the report finds them.
+ * window within the autosave delay loses nothing: the next opening of the report finds them. Writes wait
+ * for a pause (a 100 KB report is not serialised at every keystroke) and are done at once when the page goes.
  */
 export class DraftStore {
+  private readonly unwritten = new Map<string, Draft>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
   constructor(
     /** Distinguishes corpora: the same report id in two folders is two reports. */
     private readonly scope: () => string,
     private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = localStorage,
-  ) {}
+  ) {
+    addEventListener('pagehide', () => this.write());
+  }
 
   /** Keeps the latest text of a report's unsaved correction, stamped with the time. */
   keep(id: string, draft: Omit<Draft, 'at'>): void {
-    try {
-      this.storage.setItem(this.key(id), JSON.stringify({ ...draft, at: new Date().toISOString() }));
-    } catch {
-      // A full or refused storage only loses this safety net; the autosave still runs.
-    }
+    this.unwritten.set(id, { ...draft, at: new Date().toISOString() });
+    this.timer ??= setTimeout(() => this.write(), WRITE_DELAY_MS);
   }
 
   /** The unsaved correction of a report, if one was left; a malformed one is dropped. */
   take(id: string): Draft | null {
+    this.write();
     const raw = this.storage.getItem(this.key(id));
     if (raw === null) return null;
     try {
@@ -40,8 +47,23 @@ export class DraftStore {
     return null;
   }
 
+  /** Forgets a report's draft: its correction is saved, or the editor took someone else's text. */
   drop(id: string): void {
+    this.unwritten.delete(id);
     this.storage.removeItem(this.key(id));
+  }
+
+  private write(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    for (const [id, draft] of this.unwritten) {
+      try {
+        this.storage.setItem(this.key(id), JSON.stringify(draft));
+      } catch {
+        // A full or refused storage only loses this safety net; the autosave still runs.
+      }
+    }
+    this.unwritten.clear();
   }
 
   private key(id: string): string {

@@ -1,12 +1,16 @@
-import type { ReportDetail } from '../../src-main/contract/operations';
+import type { AnnotationDto, ReportDetail } from '../../src-main/contract/operations';
 import { CodePointIndex } from '../../src-main/contract/codepoints';
 import { ApiError, type FolioClient } from '../lib/api/client';
+import { describeError } from '../lib/errors';
 import type { DraftStore } from './drafts';
 
 /** Where the editor's work stands: everything saved, waiting to save, saving, or failed. */
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'error';
 
 const SAVE_DELAY_MS = 700;
+
+/** How an annotation shown before the core has saved it is told apart: no edit may name it yet. */
+export const PENDING_PREFIX = 'pending:';
 
 /** A correction waiting to be saved, with the report and revision it was typed on. */
 interface PendingText {
@@ -41,6 +45,7 @@ export class ReportSession {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   private readonly pending = new Map<string, PendingText>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private pendingCount = 0;
   private saving: Promise<void> | null = null;
 
   constructor(
@@ -100,21 +105,47 @@ export class ReportSession {
     if (this.pending.size > (held === undefined ? 0 : 1)) await this.flush();
   }
 
-  /** Annotates a span given in UTF-16 offsets of `text` (the editor's current text). */
+  /**
+   * Annotates a span given in UTF-16 offsets of `text` (the editor's current text). The annotation shows at
+   * once, as pending, and is replaced by the saved one; a refusal takes it away again and says why.
+   */
   async annotate(label: string, start: number, end: number, text: string): Promise<void> {
     await this.flush();
     const report = this.report;
     if (!report || report.text !== text) return;
     const index = new CodePointIndex(text);
-    await this.run(() =>
-      this.client.api.addAnnotation({
-        id: report.id,
-        start: index.toCodePoint(start),
-        end: index.toCodePoint(end),
-        label,
-        revision: report.revision,
-      }),
-    );
+    const [from, to] = [index.toCodePoint(start), index.toCodePoint(end)];
+    const pending: AnnotationDto = {
+      id: `${PENDING_PREFIX}${++this.pendingCount}`,
+      start: from,
+      end: to,
+      originalStart: null,
+      originalEnd: null,
+      label,
+      note: '',
+      quote: text.slice(start, end),
+      orphaned: false,
+      author: '',
+      created: '',
+      modified: '',
+    };
+    this.report = { ...report, annotations: [...report.annotations, pending] };
+    this.view.loaded(this.report, false);
+    try {
+      this.accept(
+        await this.client.api.addAnnotation({
+          id: report.id,
+          start: from,
+          end: to,
+          label,
+          revision: report.revision,
+        }),
+        true,
+      );
+    } catch (error) {
+      if (this.report.id === report.id) this.accept(report, false);
+      this.fail(error);
+    }
   }
 
   /** Runs an edit that returns the updated report (metadata, annotations, reverts) and shows its result. */
@@ -191,6 +222,6 @@ export class ReportSession {
 
   private fail(error: unknown): void {
     this.saveState = 'error';
-    this.error = (error as Error).message;
+    this.error = describeError(error);
   }
 }

@@ -25,8 +25,11 @@ const CORPUS_ROWS = [
   'peak-rss-timing',
   'browser-first-rows',
   'browser-scroll',
+  'browser-open',
+  'browser-label-key',
   'browser-open-100kb',
   'browser-keystroke',
+  'browser-keystroke-handling',
 ];
 const DIFF_ROWS = ['10kb', '100kb', '1mb'].flatMap((size) => [1, 10, 50].map((p) => `diff-${size}-${p}pct`));
 const WITH_REFERENCE = [
@@ -46,7 +49,9 @@ const LATENCIES = [
   'list-by-title-filtered',
   'reanchor-save',
   'reanchor-mapping',
+  'browser-label-key',
   'browser-keystroke',
+  'browser-keystroke-handling',
 ];
 
 interface BenchJson {

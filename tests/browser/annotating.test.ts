@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FolioService } from '../../src-main/service/folioService';
 import { SAMPLE_IDS } from '../helpers/corpora';
@@ -15,7 +15,6 @@ let page: Page;
 beforeAll(async () => {
   workbench = await openWorkbench({ language: 'en', editorName: 'Lan' });
   ({ service, page } = workbench);
-  page.setDefaultTimeout(8000);
   const { title } = await service.call('getReport', { id: ID });
   await page.locator('.report-table .rows .row').filter({ hasText: title! }).click();
   await page.locator('.report-text').waitFor();
@@ -44,6 +43,47 @@ describe('annotating with the keyboard', () => {
     await page.keyboard.press('2');
     await page.waitForTimeout(300);
     expect(await annotations()).toHaveLength(1);
+  });
+});
+
+describe('a label key while the core is slow', () => {
+  it('shows the annotation at once, and takes it away, saying why, when the core refuses it', async () => {
+    const refuse = async (route: Route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'read-only', message: 'EROFS' } }),
+      });
+    };
+    await page.route('**/api/call/addAnnotation', refuse);
+    await selectText(page, 'Bí thư Thành ủy');
+    await page.keyboard.press('1');
+    const pending = page.locator('.report-text .annotation[data-annotation^="pending:"]');
+    await expect.poll(() => pending.count(), { timeout: 1000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.reader > .error').innerText())
+      .toBe('The folder is read-only; nothing was saved.');
+    expect(await pending.count()).toBe(0);
+    await page.unroute('**/api/call/addAnnotation', refuse);
+  });
+});
+
+describe('tagging (bug 15)', () => {
+  it('says a tag the report has in another case is there already, rather than dropping it unsaid', async () => {
+    await page.getByRole('tab', { name: 'Tags' }).click();
+    const field = page.getByPlaceholder('Add tag');
+    await field.fill('Tổng kết NQ22');
+    await field.press('Enter');
+    await expect
+      .poll(async () => (await service.call('getReport', { id: ID })).tags)
+      .toEqual(['Tổng kết NQ22']);
+    await field.fill('tổng kết nq22');
+    await field.press('Enter');
+    await expect
+      .poll(() => page.locator('.tags-editor [role="status"]').innerText())
+      .toBe('The report already has the tag “Tổng kết NQ22”.');
+    expect(await field.inputValue()).toBe('tổng kết nq22');
+    expect((await service.call('getReport', { id: ID })).tags).toEqual(['Tổng kết NQ22']);
   });
 });
 

@@ -20,7 +20,6 @@ let corpus: string;
 beforeAll(async () => {
   workbench = await openWorkbench({ language: 'en', editorName: 'Lan' });
   ({ service, page, corpus } = workbench);
-  page.setDefaultTimeout(8000);
   await page.locator('.report-table .rows .row').nth(4).waitFor();
 });
 
@@ -197,7 +196,9 @@ describe('undo and redo in the browser shell', () => {
     await press('Control+z');
     await expect
       .poll(() => page.locator('.error[role="alert"]').allInnerTexts())
-      .toEqual([expect.stringMatching(/could not undo 1 of 1 change\(s\).*title field was changed since/)]);
+      .toEqual([
+        expect.stringMatching(/Could not undo 1 of 1 change\(s\): the title field was changed since/),
+      ]);
     expect((onDisk(ID) as { metadata: { title: { value: string } } }).metadata.title.value).toBe(
       'Tiêu đề của Minh',
     );

@@ -12,7 +12,7 @@ const ID = SAMPLE_IDS[0]!;
 let workbench: Workbench;
 let service: FolioService;
 let page: Page;
-const ids: Record<string, string> = {};
+const ids = { organisation: '', place: '', person: '', last: '' };
 
 /** Annotates the first occurrence of `quote` after `after` (code points, as the contract counts). */
 async function annotate(quote: string, label: string, after = ''): Promise<string> {
@@ -32,7 +32,6 @@ async function annotate(quote: string, label: string, after = ''): Promise<strin
 beforeAll(async () => {
   workbench = await openWorkbench({ language: 'en', editorName: 'Lan' });
   ({ service, page } = workbench);
-  page.setDefaultTimeout(8000);
   await page.setViewportSize({ width: 1440, height: 900 });
   ids.organisation = await annotate('Thành ủy Cần Thơ', 'Organisation');
   ids.place = await annotate('Cần Thơ', 'Place', 'Thành ủy Cần Thơ');
@@ -113,5 +112,35 @@ describe('jumping to an annotation (bug 4)', () => {
       return !!box && !!pane && box.y >= pane.y && box.y + box.height <= pane.y + pane.height;
     };
     await expect.poll(inView).toBe(true);
+  });
+});
+
+describe('reverting every change (bug 9)', () => {
+  it('asks first, and gives an annotation whose words the correction took its place back, after a reload too', async () => {
+    const { text, revision } = await service.call('getReport', { id: ID });
+    await service.call('saveCorrection', { id: ID, text: text.replace('Trần Quốc Trung', ''), revision });
+    await expect
+      .poll(
+        async () =>
+          (await service.call('getReport', { id: ID })).annotations.find((a) => a.id === ids.person)
+            ?.orphaned,
+      )
+      .toBe(true);
+    await page.getByRole('tab', { name: 'Changes' }).click();
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await page.getByRole('button', { name: 'Revert all' }).click();
+    await expect.poll(async () => (await service.call('getReport', { id: ID })).changes).toEqual([]);
+    expect(asked).toHaveLength(1);
+    await page.reload();
+    await page.getByRole('tab', { name: 'Reader' }).click();
+    await page.getByRole('tab', { name: /Annotations/ }).click();
+    const item = page.locator(`[data-annotation-item="${ids.person}"]`);
+    await item.waitFor();
+    expect(await item.locator('.warning').count()).toBe(0);
+    expect(await stretch(ids.person).first().innerText()).toBe('Trần Quốc Trung');
   });
 });

@@ -93,10 +93,13 @@ describe('the browser shell in Chromium', () => {
       createCollection: { kind: 'manual', name: 'Mẫu', ids: [id] },
       addToCollection: { name: 'Mẫu', ids: [SAMPLE_IDS[1]!] },
       moveInCollection: { name: 'Mẫu', id: SAMPLE_IDS[1]!, position: 1 },
+      renameCollection: { name: 'Mẫu', newName: 'Mẫu' },
+      moveCollection: { name: 'Mẫu', position: 1 },
       removeFromCollection: { name: 'Mẫu', ids: [id] },
       listCollections: {},
       exportReports: { selection: { kind: 'collection', name: 'Mẫu' }, format: 'csv', zip: true },
       deleteCollection: { name: 'Mẫu' },
+      editLabels: { kind: 'update', name: 'Date', color: '#0c8599' },
       getPreferences: {},
       setPreferences: { editorName: 'Trình duyệt' },
     };
@@ -116,6 +119,13 @@ describe('the browser shell in Chromium', () => {
       message: expect.stringContaining('--corpus'),
     });
     results.chooseCorpus = 200;
+    // Only the desktop app shows a path in the file manager; the browser shell says so.
+    const reveal = await callInPage('revealPath', { path: '/tmp', action: 'open-folder' });
+    expect(reveal.body.error).toMatchObject({
+      code: 'invalid-input',
+      params: { reason: 'not-in-this-shell' },
+    });
+    results.revealPath = 200;
     expect(Object.keys(results).sort()).toEqual([...OPERATION_NAMES].sort());
     expect(Object.entries(results).filter(([, status]) => status !== 200)).toEqual([]);
   });

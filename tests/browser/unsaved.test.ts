@@ -13,7 +13,6 @@ let page: Page;
 beforeAll(async () => {
   workbench = await openWorkbench({ language: 'en', editorName: 'Lan' });
   ({ service, page } = workbench);
-  page.setDefaultTimeout(8000);
 });
 
 afterAll(() => workbench?.close());
@@ -72,7 +71,7 @@ describe('reloading the page', () => {
     await page.keyboard.press('End');
     await page.keyboard.type(' RELOADED');
     await page.reload();
-    await expect.poll(() => page.locator('.notice').innerText()).toMatch(/Restored a correction/);
+    await expect.poll(() => page.locator('.reader > .notice').innerText()).toMatch(/Restored a correction/);
     expect(await page.getByRole('tab', { name: 'Reader' }).getAttribute('aria-selected')).toBe('true');
     await expect.poll(async () => (await report(id)).text).toContain(' RELOADED');
     expect(await page.locator('.report-text').innerText()).toContain('RELOADED');

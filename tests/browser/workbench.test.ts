@@ -118,7 +118,7 @@ describe('the workbench in Chromium', () => {
     expect(await changes.locator('ins').allInnerTexts()).toEqual(['thành']);
     await shot('changes-inline');
     await page.getByRole('radio', { name: 'Side by side' }).click();
-    expect(await page.locator('.diff.side ins').allInnerTexts()).toEqual(['thành']);
+    expect(await page.locator('.diff.side-by-side ins').allInnerTexts()).toEqual(['thành']);
     await shot('changes-side-by-side');
   });
 
@@ -134,7 +134,7 @@ describe('the workbench in Chromium', () => {
     await page.getByRole('tab', { name: 'Changes' }).click();
     await expect.poll(() => page.locator('.change-count').innerText()).toBe('2 changes');
     await page.locator('.diff.inline .change').filter({ hasText: '156' }).getByRole('button').click();
-    await expect.poll(() => page.locator('.change-count').innerText()).toBe('1 changes');
+    await expect.poll(() => page.locator('.change-count').innerText()).toBe('1 change');
     const state = await sidecar();
     expect(state).toMatchObject({
       tags: ['tổng kết NQ22'],

@@ -176,7 +176,12 @@ describe('folio (command line)', () => {
     const check = folio('check', dir, '--json');
     expect(check.code).toBe(1);
     expect(JSON.parse(check.stdout).problems).toEqual([
-      { id: ID0, code: 'orphaned-annotations', message: '1 annotation(s) lost their text and need review' },
+      {
+        id: ID0,
+        code: 'orphaned-annotations',
+        message: '1 annotation(s) lost their text and need review',
+        count: 1,
+      },
     ]);
   });
 

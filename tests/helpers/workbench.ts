@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Preferences } from '../../src-main/contract/operations';
-import type { FolioService } from '../../src-main/service/folioService';
+import type { FolioService, ServiceHost } from '../../src-main/service/folioService';
+import { DownloadOffers } from '../../src-main/web/downloads';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 import { launchChromium } from './browser';
 import { copySampleCorpus } from './corpora';
@@ -19,14 +20,27 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-/** Starts the browser shell over the built renderer and opens it in Chromium; page errors fail the test. */
-export async function openWorkbench(preferences: Partial<Preferences> = {}): Promise<Workbench> {
+/**
+ * Starts the browser shell over the built renderer and opens it in Chromium; page errors fail the test. With
+ * `downloads`, exports arrive as browser downloads, as in `npm run web`; without, they go to `.folio/exports/`.
+ * `host` gives the service what another shell would (a save dialog, a file manager).
+ */
+export async function openWorkbench(
+  preferences: Partial<Preferences> = {},
+  shell: { downloads?: boolean; host?: Omit<ServiceHost, 'preferences'> } = {},
+): Promise<Workbench> {
   const corpus = copySampleCorpus();
-  const service = await openService(corpus);
+  const downloads = shell.downloads ? new DownloadOffers() : undefined;
+  const service = await openService(corpus, {
+    ...shell.host,
+    ...(downloads ? { offerDownload: (file: string, name: string) => downloads.offer(file, name) } : {}),
+  });
   if (Object.keys(preferences).length) await service.call('setPreferences', preferences);
-  const server = await startWebServer({ service, rendererDir: RENDERER });
+  const server = await startWebServer({ service, rendererDir: RENDERER, downloads });
   const browser: BrowserContext = await launchChromium();
   const page = await browser.newPage();
+  // Browser tests poll what the page shows; a loaded machine needs more than a locator's second or two.
+  page.setDefaultTimeout(8000);
   page.on('pageerror', (error) => {
     throw error;
   });

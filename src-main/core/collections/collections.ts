@@ -6,8 +6,10 @@ import {
   createCollection,
   deleteCollection,
   findCollection,
+  moveCollection,
   moveInCollection,
   removeFromCollection,
+  renameCollection,
   type CollectionSpec,
 } from './edit';
 import { checkFilters, withoutEmpty } from './filters';
@@ -25,7 +27,7 @@ export class Collections {
     private readonly onApplied: (applied: AppliedSettingsEdit) => void = () => {},
   ) {}
 
-  /** Every collection, evaluated now, in the order they were created. */
+  /** Every collection, evaluated now, in the editor's order (the order they were created, until moved). */
   list(): ResolvedCollection[] {
     return this.stored().map((collection) => resolveCollection(this.corpus, collection));
   }
@@ -60,6 +62,25 @@ export class Collections {
   /** Moves an entry of a manual collection to a 1-based position. */
   async move(name: string, id: string, position: number): Promise<ResolvedCollection> {
     return this.saveAndGet('move-in-collection', name, (all) => moveInCollection(all, name, id, position));
+  }
+
+  /** Renames a collection (the new name checked as a new one's); returns it evaluated. */
+  async rename(name: string, newName: string): Promise<ResolvedCollection> {
+    const all = this.stored();
+    const target = findCollection(all, name);
+    const renamed = renameCollection(all, name, newName)[all.indexOf(target)]!;
+    // The same name again changes nothing, so there is nothing to undo either.
+    if (renamed.name === target.name) return resolveCollection(this.corpus, target);
+    return this.saveAndGet('rename-collection', renamed.name, (all) => renameCollection(all, name, newName));
+  }
+
+  /** Moves a collection to a 1-based position among the collections; returns them all, evaluated. */
+  async reorder(name: string, position: number): Promise<ResolvedCollection[]> {
+    const before = this.stored();
+    const next = moveCollection(before, name, position);
+    if (next.every((c, i) => c === before[i])) return this.list();
+    await this.save('move-collection', (all) => moveCollection(all, name, position));
+    return this.list();
   }
 
   /** Deletes a collection; its reports are untouched. */

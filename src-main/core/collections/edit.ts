@@ -14,22 +14,51 @@ export function findCollection(collections: readonly Collection[], name: string)
   const found = collections.find((c) => sameCollectionName(c.name, name));
   if (!found) {
     const known = collections.map((c) => `"${c.name}"`).join(', ') || 'none yet';
-    throw new FolioError('invalid-input', `no collection "${name}" in this corpus (collections: ${known})`);
+    throw new FolioError(
+      'invalid-input',
+      `no collection "${name}" in this corpus (collections: ${known})`,
+      undefined,
+      { reason: 'collection-unknown', name },
+    );
   }
   return found;
 }
 
 /** Adds a collection; its name must be usable as a file name and not taken. */
 export function createCollection(collections: readonly Collection[], spec: CollectionSpec): Collection[] {
-  const name = checkCollectionName(spec.name);
-  if (collections.some((c) => sameCollectionName(c.name, name))) {
-    throw new FolioError('invalid-input', `a collection named "${name}" already exists`);
-  }
+  const name = freeName(collections, spec.name, null);
   const created: Collection =
     spec.kind === 'manual'
       ? { kind: 'manual', name, ids: [...new Set(spec.ids ?? [])] }
       : { kind: 'search', name, query: spec.query, filters: spec.filters };
   return [...collections, created];
+}
+
+/**
+ * Gives a collection a new name, checked as a new collection's is; the collection keeps its place and its
+ * contents. A change of case alone is a rename too.
+ */
+export function renameCollection(
+  collections: readonly Collection[],
+  name: string,
+  newName: string,
+): Collection[] {
+  const target = findCollection(collections, name);
+  const renamed = freeName(collections, newName, target);
+  return collections.map((c) => (c === target ? { ...target, name: renamed } : c));
+}
+
+/** Moves a collection to a 1-based position among the collections (beyond the end means last). */
+export function moveCollection(
+  collections: readonly Collection[],
+  name: string,
+  position: number,
+): Collection[] {
+  checkPosition(position);
+  const target = findCollection(collections, name);
+  const rest = collections.filter((c) => c !== target);
+  rest.splice(Math.min(position - 1, rest.length), 0, target);
+  return rest;
 }
 
 /** Removes a collection (never the reports in it). */
@@ -72,9 +101,7 @@ export function moveInCollection(
   id: string,
   position: number,
 ): Collection[] {
-  if (!Number.isInteger(position) || position < 1) {
-    throw new FolioError('invalid-input', `position must be a whole number ≥ 1, not ${position}`);
-  }
+  checkPosition(position);
   return editManual(collections, name, (current, collection) => {
     if (!current.includes(id)) {
       throw new FolioError('invalid-input', `collection "${collection.name}" does not hold "${id}"`);
@@ -83,6 +110,25 @@ export function moveInCollection(
     rest.splice(Math.min(position - 1, rest.length), 0, id);
     return rest;
   });
+}
+
+/** The checked form of a name no collection but `self` has (case-insensitively). */
+function freeName(collections: readonly Collection[], raw: string, self: Collection | null): string {
+  const name = checkCollectionName(raw);
+  const taken = collections.find((c) => c !== self && sameCollectionName(c.name, name));
+  if (taken) {
+    throw new FolioError('invalid-input', `a collection named "${taken.name}" already exists`, undefined, {
+      reason: 'collection-exists',
+      name: taken.name,
+    });
+  }
+  return name;
+}
+
+function checkPosition(position: number): void {
+  if (!Number.isInteger(position) || position < 1) {
+    throw new FolioError('invalid-input', `position must be a whole number ≥ 1, not ${position}`);
+  }
 }
 
 function editManual(

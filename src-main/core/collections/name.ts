@@ -7,17 +7,29 @@ const FORBIDDEN = /[/\\:*?"<>|\p{Cc}]/u;
 /** A collection name in NFC with inner whitespace collapsed; throws when it could not name a file. */
 export function checkCollectionName(raw: string): string {
   const name = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
-  const reason =
+  const character = FORBIDDEN.exec(name)?.[0];
+  const [problem, reason] =
     name === ''
-      ? 'it is empty'
+      ? ['empty', 'it is empty']
       : name === '.' || name === '..'
-        ? 'it is a folder reference'
-        : FORBIDDEN.test(name)
-          ? `it contains "${FORBIDDEN.exec(name)![0]}"; names may not contain / \\ : * ? " < > | or control characters`
+        ? ['folder', 'it is a folder reference']
+        : character !== undefined
+          ? [
+              'character',
+              `it contains "${character}"; names may not contain / \\ : * ? " < > | or control characters`,
+            ]
           : [...name].length > MAX_NAME_LENGTH
-            ? `it is longer than ${MAX_NAME_LENGTH} characters`
-            : null;
-  if (reason) throw new FolioError('invalid-input', `collection name "${raw}" is not usable: ${reason}`);
+            ? ['too-long', `it is longer than ${MAX_NAME_LENGTH} characters`]
+            : [null, null];
+  if (problem) {
+    throw new FolioError('invalid-input', `collection name "${raw}" is not usable: ${reason}`, undefined, {
+      reason: 'collection-name',
+      problem,
+      name: raw,
+      character: character ?? '',
+      max: MAX_NAME_LENGTH,
+    });
+  }
   return name;
 }
 

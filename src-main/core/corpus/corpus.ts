@@ -89,9 +89,9 @@ export interface OpenOptions {
   analysis?: AnalyzeOptions;
 }
 
-/** What changed in an open corpus, for listeners. */
+/** What changed in an open corpus, for listeners: a report (by id), or the settings (`id` is then empty). */
 export interface CorpusChange {
-  kind: 'added' | 'changed' | 'removed';
+  kind: 'added' | 'changed' | 'removed' | 'settings';
   id: string;
 }
 
@@ -434,6 +434,7 @@ export class Corpus {
       annotations,
       statuses,
       labels: this.settings.labels,
+      labelUsage: this.labelUsage(),
       tags: this.allTags(),
       cacheWarning: this.cacheWarning,
       corruptSidecars,
@@ -443,6 +444,15 @@ export class Corpus {
   /** The corpus settings (`.folio/corpus.json`): labels, declared tags, collections. */
   corpusSettings(): CorpusSettings {
     return structuredClone(this.settings);
+  }
+
+  /** How many annotations use each label, by its name; a label no annotation uses is left out. */
+  labelUsage(): Record<string, number> {
+    const usage: Record<string, number> = {};
+    for (const record of this.records.values())
+      for (const annotation of record.state?.annotations ?? [])
+        usage[annotation.label] = (usage[annotation.label] ?? 0) + 1;
+    return usage;
   }
 
   /** Files that could not be opened as reports, with the reason. */
@@ -612,7 +622,7 @@ export class Corpus {
         before = current;
         return edit.apply(structuredClone(current));
       });
-      this.settings = after;
+      this.adoptSettings(after);
       return { kind: 'settings', edit, before, after };
     });
   }
@@ -624,7 +634,14 @@ export class Corpus {
 
   /** Reads `.folio/corpus.json` again (another program changed it). */
   async reloadSettings(): Promise<void> {
-    this.settings = await this.store.readSettings();
+    this.adoptSettings(await this.store.readSettings());
+  }
+
+  /** Takes settings as they are now, telling listeners when they differ from those held (not an echo). */
+  private adoptSettings(settings: CorpusSettings): void {
+    const changed = JSON.stringify(settings) !== JSON.stringify(this.settings);
+    this.settings = settings;
+    if (changed) this.emit({ kind: 'settings', id: '' });
   }
 
   /** Adds and removes tags on many reports at once. */

@@ -53,12 +53,14 @@ export function problemsOf(record: ReportRecord): ReportProblem[] {
     problems.push({
       code: 'orphaned-annotations',
       message: `${orphaned} annotation(s) lost their text and need review`,
+      count: orphaned,
     });
   }
   if (record.movedAnnotations > 0) {
     problems.push({
       code: 'annotations-moved',
       message: `${record.movedAnnotations} annotation(s) moved to where their words now stand`,
+      count: record.movedAnnotations,
     });
   }
   return problems;

@@ -79,6 +79,7 @@ export class EditHistory {
     if (!entry) throw new FolioError('invalid-input', `there is nothing to ${what}`);
     const done: AppliedEdit[] = [];
     const refused: string[] = [];
+    let firstPart = '';
     // Later steps first, so a step always meets the state the step after it left.
     for (const step of [...entry.steps].reverse()) {
       try {
@@ -86,6 +87,7 @@ export class EditHistory {
       } catch (error) {
         if (!(error instanceof FolioError)) throw error;
         refused.push(error.message);
+        firstPart ||= String(error.params?.part ?? '');
       }
     }
     if (done.length) to.push({ verb: entry.verb, steps: done });
@@ -93,6 +95,14 @@ export class EditHistory {
       throw new FolioError(
         'changed-on-disk',
         `could not ${what} ${refused.length} of ${entry.steps.length} change(s): ${refused.slice(0, 3).join('; ')}${refused.length > 3 ? '; …' : ''}`,
+        undefined,
+        {
+          reason: 'undo-refused',
+          move: what,
+          count: refused.length,
+          total: entry.steps.length,
+          part: firstPart,
+        },
       );
     }
     return describe(entry)!;

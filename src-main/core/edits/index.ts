@@ -1,5 +1,6 @@
 export { addAnnotation, checkLabel, importAnnotations, type NewAnnotation } from './addAnnotations';
 export { correctText } from './correctText';
+export { editLabels, MAX_LABEL_NAME, type LabelUsage } from './editLabels';
 export type { EditVerb, HistoryState, HistoryStep } from '../../contract/history';
 export { textOf, type EditContext, type ReportEdit } from './edit';
 export { EditHistory, type AppliedEdit, type AppliedReportEdit, type AppliedSettingsEdit } from './history';

@@ -48,6 +48,8 @@ export function restoreParts(
           throw new FolioError(
             'changed-on-disk',
             `report "${state.id}": ${describePart(part)} was changed since, so it is left as it is now`,
+            undefined,
+            { reason: 'changed-since', part },
           );
         }
       });

@@ -3,7 +3,7 @@ import { FolioError } from '../errors';
 import type { CorpusSettings } from '../store/schema';
 import type { EditVerb } from '../../contract/history';
 
-/** One change of `.folio/corpus.json` (a collection made, filled, reordered or deleted), as an intent. */
+/** One change of `.folio/corpus.json` (a collection made, filled, renamed, moved or deleted), as an intent. */
 export interface SettingsEdit {
   readonly verb: EditVerb;
   /** The next settings from the current ones; throws a `FolioError` when they cannot take the change. */
@@ -23,7 +23,8 @@ export function collectionsEdit(verb: EditVerb, change: (all: Collection[]) => C
 
 /**
  * Puts back the collections that differ between `after` and `before`, each only if it is still as `after`
- * left it: a collection someone changed since is theirs now.
+ * left it: a collection someone changed since is theirs now. Then puts back their order, if the edit changed
+ * it and nobody has reordered them since.
  */
 function restoreCollections(verb: EditVerb, before: CorpusSettings, after: CorpusSettings): SettingsEdit {
   const names = [...new Set([...before.collections, ...after.collections].map((c) => c.name))].filter(
@@ -51,10 +52,43 @@ function restoreCollections(verb: EditVerb, before: CorpusSettings, after: Corpu
             structuredClone(old),
           );
       }
-      return { ...settings, collections };
+      return { ...settings, collections: restoreOrder(collections, before, after) };
     },
     inverse: (undoneFrom, undoneTo) => restoreCollections(verb, undoneFrom, undoneTo),
   };
+}
+
+/**
+ * The collections with those that both `before` and `after` hold back in `before`'s order, in the places
+ * they fill now, so a collection made since keeps its place.
+ */
+function restoreOrder(
+  collections: Collection[],
+  before: CorpusSettings,
+  after: CorpusSettings,
+): Collection[] {
+  const present = new Set(collections.map((c) => c.name));
+  const shared = (settings: CorpusSettings, other: CorpusSettings) =>
+    settings.collections
+      .map((c) => c.name)
+      .filter((name) => present.has(name) && byName(other, name) !== null);
+  const wanted = shared(before, after);
+  const left = shared(after, before);
+  if (sameOrder(wanted, left)) return collections;
+  const moved = new Set(wanted);
+  const now = collections.map((c) => c.name).filter((name) => moved.has(name));
+  if (!sameOrder(now, left)) {
+    throw new FolioError(
+      'changed-on-disk',
+      'the collections were reordered since, so they are left in the order they are in now',
+    );
+  }
+  const inOrder = wanted.map((name) => collections.find((c) => c.name === name)!);
+  return collections.map((c) => (moved.has(c.name) ? inOrder.shift()! : c));
+}
+
+function sameOrder(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
 }
 
 function byName(settings: CorpusSettings, name: string): Collection | null {

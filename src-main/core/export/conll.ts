@@ -28,7 +28,12 @@ export function conllWriter(context: FormatContext): FormatWriter {
     report(doc: ExportDocument) {
       checkSpans(`${CONLL_FILE}: report "${doc.id}"`, doc.text, doc.spans);
       const kept = withoutOverlaps(doc.spans, (span, winner) =>
-        context.leaveOut(doc, span, `overlaps "${winner.text}" (${winner.label}); BIO tags cannot nest`),
+        context.leaveOut(
+          doc,
+          span,
+          'overlap',
+          `overlaps "${winner.text}" (${winner.label}); BIO tags cannot nest`,
+        ),
       );
       const tokens = tokenize(doc.text, kept);
       const lines = ['-DOCSTART- O', ''];

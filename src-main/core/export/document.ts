@@ -2,13 +2,19 @@ import type { AnnotationDto, ChangeDto, ReportDetail } from '../../contract/type
 import { extractMetadata } from '../extract';
 import { CodePointIndex } from '../../contract/codepoints';
 import { sliceCodePoints } from './spans';
-import type { ExportDocument, ExportSpan, TextVersion } from './types';
+import type { ExportDocument, ExportSpan, LeftOutCause, TextVersion } from './types';
 
 /** An annotation that cannot be placed on the exported text, with the reason. */
 export interface UnplacedAnnotation {
   annotation: AnnotationDto;
+  cause: LeftOutCause;
   reason: string;
 }
+
+const UNPLACED: Record<Exclude<LeftOutCause, 'overlap'>, string> = {
+  orphaned: 'its words were deleted from the text (orphaned)',
+  inserted: 'it lies on text the editor inserted, which the original does not have',
+};
 
 /**
  * The export form of a report: the chosen text and its annotations as spans on that text, sorted by position
@@ -25,7 +31,7 @@ export function exportDocument(
   const unplaced: UnplacedAnnotation[] = [];
   for (const annotation of report.annotations) {
     const placed = place(annotation, version, index, report.changes);
-    if (typeof placed === 'string') unplaced.push({ annotation, reason: placed });
+    if (typeof placed === 'string') unplaced.push({ annotation, cause: placed, reason: UNPLACED[placed] });
     else spans.push(placed);
   }
   spans.sort(
@@ -53,8 +59,8 @@ function place(
   version: TextVersion,
   index: CodePointIndex,
   changes: readonly ChangeDto[],
-): ExportSpan | string {
-  if (annotation.orphaned) return 'its words were deleted from the text (orphaned)';
+): ExportSpan | Exclude<LeftOutCause, 'overlap'> {
+  if (annotation.orphaned) return 'orphaned';
   const common = {
     id: annotation.id,
     label: annotation.label,
@@ -71,7 +77,7 @@ function place(
     annotation.originalEnd === null ||
     onlyNewText(annotation, changes)
   ) {
-    return 'it lies on text the editor inserted, which the original does not have';
+    return 'inserted';
   }
   return {
     ...common,

@@ -50,8 +50,15 @@ export async function exportReports(corpus: CorpusReader, options: ExportOptions
     version,
     debris: options.debris ?? true,
     exportedAt,
-    leaveOut: (doc, span, reason) =>
-      leftOut.push({ reportId: doc.id, annotationId: span.id, label: span.label, text: span.text, reason }),
+    leaveOut: (doc, span, cause, reason) =>
+      leftOut.push({
+        reportId: doc.id,
+        annotationId: span.id,
+        label: span.label,
+        text: span.text,
+        cause,
+        reason,
+      }),
     warn: (message) => warnings.push(message),
   };
   const writer = formatWriter(options.format, context, selected.title);
@@ -62,12 +69,13 @@ export async function exportReports(corpus: CorpusReader, options: ExportOptions
     for (const id of selected.ids) {
       const { doc, unplaced } = exportDocument(corpus.report(id, { remember: false }), version);
       if (ANNOTATION_FORMATS.has(options.format)) {
-        for (const { annotation, reason } of unplaced) {
+        for (const { annotation, cause, reason } of unplaced) {
           leftOut.push({
             reportId: id,
             annotationId: annotation.id,
             label: annotation.label,
             text: annotation.quote,
+            cause,
             reason,
           });
         }

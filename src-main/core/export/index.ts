@@ -10,6 +10,7 @@ export {
   type ExportSelection,
   type ExportSummary,
   type LeftOutAnnotation,
+  type LeftOutCause,
   type ManifestFile,
   type TextVersion,
 } from './types';

@@ -20,7 +20,12 @@ export function selectReports(corpus: CorpusReader, selection: ExportSelection):
   const selected = evaluate(corpus, selection);
   if (selected.ids.length === 0) {
     const gone = selected.missing.length ? ` (${selected.missing.length} entries name missing reports)` : '';
-    throw new FolioError('invalid-input', `${selected.title} holds no reports${gone}; nothing was exported`);
+    throw new FolioError(
+      'invalid-input',
+      `${selected.title} holds no reports${gone}; nothing was exported`,
+      undefined,
+      { reason: 'nothing-to-export', selection: selection.kind, name: selectionName(selection) },
+    );
   }
   return selected;
 }
@@ -56,4 +61,9 @@ function evaluate(corpus: CorpusReader, selection: ExportSelection): SelectedRep
       };
     }
   }
+}
+
+/** The query or collection name a selection was made by, for a message that names it. */
+function selectionName(selection: ExportSelection): string {
+  return selection.kind === 'query' ? selection.query : selection.kind === 'collection' ? selection.name : '';
 }

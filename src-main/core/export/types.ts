@@ -2,6 +2,7 @@ import type {
   ExportSummary,
   Label,
   LeftOutAnnotation,
+  LeftOutCause,
   ManifestFile,
   ReportDetail,
   StoredFilters,
@@ -10,7 +11,7 @@ import type {
 import { EXPORT_FORMATS, type ExportFormatName } from '../../contract/vocabulary';
 
 export { EXPORT_FORMATS };
-export type { ExportFormatName, ExportSummary, LeftOutAnnotation, ManifestFile, TextVersion };
+export type { ExportFormatName, ExportSummary, LeftOutAnnotation, LeftOutCause, ManifestFile, TextVersion };
 
 /** Which reports are exported. */
 export type ExportSelection =
@@ -68,8 +69,8 @@ export interface FormatContext {
   version: TextVersion;
   debris: boolean;
   exportedAt: string;
-  /** Records an annotation the format cannot carry. */
-  leaveOut(doc: ExportDocument, span: ExportSpan, reason: string): void;
+  /** Records an annotation the format cannot carry: why, as a cause and as a sentence. */
+  leaveOut(doc: ExportDocument, span: ExportSpan, cause: LeftOutCause, reason: string): void;
   warn(message: string): void;
 }
 

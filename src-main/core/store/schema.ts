@@ -80,12 +80,25 @@ export const reportStateSchema = z.object({
 export type ReportState = z.infer<typeof reportStateSchema>;
 export type MetadataCorrection = z.infer<typeof correctionSchema>;
 
-/** An annotation label of the corpus, with its colour and the key that applies it. */
-export const labelSchema = z.object({
-  name: z.string().min(1),
-  color: z.string(),
-  key: z.string().nullable(),
-}) satisfies z.ZodType<Label>;
+/** A label's display names; either language may be missing. */
+const labelNamesSchema = z.object({ vi: z.string().min(1).optional(), en: z.string().min(1).optional() });
+
+/**
+ * An annotation label of the corpus, with its display names, colour and the key that applies it. A label
+ * written before display names existed (no `names`) that is one of the default labels gets their names, so an
+ * older `corpus.json` reads as the same schema version and shows its labels in both languages.
+ */
+export const labelSchema = z
+  .object({
+    name: z.string().min(1),
+    names: labelNamesSchema.optional(),
+    color: z.string(),
+    key: z.string().nullable(),
+  })
+  .transform((label) => {
+    const defaults = label.names ? undefined : DEFAULT_LABELS.find((d) => d.name === label.name)?.names;
+    return defaults ? { ...label, names: { ...defaults } } : label;
+  }) satisfies z.ZodType<Label>;
 
 /** Corpus-wide settings: `.folio/corpus.json`. */
 export const corpusSettingsSchema = z.object({
@@ -98,11 +111,16 @@ export type CorpusSettings = z.infer<typeof corpusSettingsSchema>;
 
 /** The label set a new corpus starts with. */
 export const DEFAULT_LABELS: Label[] = [
-  { name: 'Person', color: '#d9480f', key: '1' },
-  { name: 'Organisation', color: '#1971c2', key: '2' },
-  { name: 'Place', color: '#2f9e44', key: '3' },
-  { name: 'Document reference', color: '#9c36b5', key: '4' },
-  { name: 'Figure', color: '#e67700', key: '5' },
-  { name: 'Date', color: '#0c8599', key: '6' },
-  { name: 'Quote', color: '#c2255c', key: '7' },
+  { name: 'Person', names: { vi: 'Người', en: 'Person' }, color: '#d9480f', key: '1' },
+  { name: 'Organisation', names: { vi: 'Tổ chức', en: 'Organisation' }, color: '#1971c2', key: '2' },
+  { name: 'Place', names: { vi: 'Địa danh', en: 'Place' }, color: '#2f9e44', key: '3' },
+  {
+    name: 'Document reference',
+    names: { vi: 'Văn bản dẫn chiếu', en: 'Document reference' },
+    color: '#9c36b5',
+    key: '4',
+  },
+  { name: 'Figure', names: { vi: 'Số liệu', en: 'Figure' }, color: '#e67700', key: '5' },
+  { name: 'Date', names: { vi: 'Ngày tháng', en: 'Date' }, color: '#0c8599', key: '6' },
+  { name: 'Quote', names: { vi: 'Trích dẫn', en: 'Quote' }, color: '#c2255c', key: '7' },
 ];

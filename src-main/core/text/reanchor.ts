@@ -19,7 +19,8 @@ export function reanchor(annotations: StoredAnnotation[], before: string, after:
       const at = mapping.map(old, -1).pos;
       // Text put back at an orphan's place lies between where its point maps on either side.
       const back = wordsBackAt(after, annotation.quote, at, mapping.map(old, 1).pos);
-      if (back === null) return { ...annotation, start: newIndex.toCodePoint(at), end: newIndex.toCodePoint(at) };
+      if (back === null)
+        return { ...annotation, start: newIndex.toCodePoint(at), end: newIndex.toCodePoint(at) };
       const start = newIndex.toCodePoint(back);
       return { ...annotation, start, end: start + [...annotation.quote].length, orphaned: false };
     }

@@ -78,7 +78,12 @@ describe('text correction', () => {
     const lost = byId.get(counter)!;
     expect(lost).toMatchObject({ orphaned: true, quote: '156', originalStart: null, originalEnd: null });
     expect(reopened.check().problems).toEqual([
-      { id: ID, code: 'orphaned-annotations', message: '1 annotation(s) lost their text and need review' },
+      {
+        id: ID,
+        code: 'orphaned-annotations',
+        message: '1 annotation(s) lost their text and need review',
+        count: 1,
+      },
     ]);
   });
 
