@@ -91,7 +91,7 @@ export async function measureBrowser(
         id: 'browser-keystroke-handling',
         what: 'browser: handling one keystroke while correcting that report',
         samples: { values: handling, latency: true },
-        note: 'keydown to the end of its task, the editor and the autosave bookkeeping included, no frame',
+        note: 'input event to the end of its handling (the editor and the autosave bookkeeping), no frame',
       },
     ];
   } finally {
@@ -146,7 +146,7 @@ async function scrollLibrary(page: Page): Promise<number> {
 /** Opens the report titled `title` (the library's first row when null): the click to its text in the reader. */
 async function openReport(page: Page, title: string | null): Promise<number> {
   await page.getByRole('tab', { name: /Library|Thư viện/ }).click();
-  await page.fill('.library .search', title === null ? '' : `"${title}"`);
+  if (title !== null) await page.fill('.library .search', `"${title}"`);
   const rows = page.locator('.report-table .rows .row[data-id]');
   const row = title === null ? rows.first() : rows.filter({ hasText: title }).first();
   await row.waitFor();
@@ -166,25 +166,27 @@ async function openReport(page: Page, title: string | null): Promise<number> {
 async function labelWords(page: Page): Promise<number[]> {
   return page.evaluate(async (count) => {
     const text = document.querySelector('.report-text')!;
-    const words: Array<{ node: Text; at: number; length: number }> = [];
-    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
-    for (
-      let node = walker.nextNode() as Text | null;
-      node && words.length < count;
-      node = walker.nextNode() as Text | null
-    ) {
-      if (node.parentElement?.closest('.annotation, .debris, .caption')) continue;
-      const match = /\p{L}{4,}/u.exec(node.data);
-      if (match) words.push({ node, at: match.index, length: match[0].length });
-    }
+    // Found afresh each time: drawing an annotation splits the text nodes around it.
+    const nextWord = (): Range | null => {
+      const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        if (node.parentElement?.closest('.annotation, .debris, .caption')) continue;
+        const match = /\p{L}{4,}/u.exec(node.data);
+        if (!match) continue;
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        return range;
+      }
+      return null;
+    };
     const latencies: number[] = [];
-    for (const word of words) {
+    for (let i = 0; i < count; i++) {
+      const word = nextWord();
+      if (!word) break;
       const before = text.querySelectorAll('.annotation').length;
-      const range = document.createRange();
-      range.setStart(word.node, word.at);
-      range.setEnd(word.node, word.at + word.length);
       getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
+      getSelection()!.addRange(word);
       await new Promise((resolve) => setTimeout(resolve, 50));
       const drawn = new Promise<number | null>((resolve) => {
         const observer = new MutationObserver(() => {
@@ -194,7 +196,7 @@ async function labelWords(page: Page): Promise<number[]> {
           }
         });
         observer.observe(text, { childList: true, subtree: true, attributes: true });
-        // A word the page would not label (already annotated, say) is left out rather than waited for.
+        // A word the page would not label is left out rather than waited for.
         setTimeout(() => {
           observer.disconnect();
           resolve(null);
@@ -204,6 +206,8 @@ async function labelWords(page: Page): Promise<number[]> {
       text.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true, cancelable: true }));
       const end = await drawn;
       if (end !== null) latencies.push(end - start);
+      // The save settles before the next word, as an annotator's next key would find it.
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
     return latencies;
   }, LABEL_KEYS);
@@ -221,10 +225,16 @@ async function typeInReport(page: Page): Promise<{ toFrame: number[]; handling: 
       () => {
         const start = performance.now();
         requestAnimationFrame(() => w.toFrame.push(performance.now() - start));
-        // A message is delivered after the task that handles the key, its microtasks included.
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => w.handling.push(performance.now() - start);
-        channel.port2.postMessage(null);
+      },
+      true,
+    );
+    // The editor reads typed text in a mutation callback queued before the input event: a microtask
+    // queued here runs once it, the autosave's bookkeeping included, is done.
+    document.addEventListener(
+      'input',
+      () => {
+        const start = performance.now();
+        queueMicrotask(() => w.handling.push(performance.now() - start));
       },
       true,
     );
