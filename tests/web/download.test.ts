@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,41 +8,9 @@ import { JsonPreferenceStore } from '../../src-main/service/preferences';
 import { DownloadOffers } from '../../src-main/web/downloads';
 import { attachment, startWebServer, type WebServer } from '../../src-main/web/server';
 import { copySampleCorpus, SAMPLE_IDS, tempDir } from '../helpers/corpora';
+import { sendRaw } from '../helpers/http';
 
-interface Reply {
-  status: number;
-  body: Buffer;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-/** A raw HTTP request whose reply body is kept as bytes. */
-function send(
-  server: WebServer,
-  pathname: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Reply> {
-  const url = new URL(server.origin);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: pathname,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headers: res.headers }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+const send = sendRaw;
 
 /** What the server answers a call with. */
 interface CallReply {

@@ -5,40 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FolioService } from '../../src-main/service/folioService';
 import { startWebServer, type WebServer } from '../../src-main/web/server';
 import { copySampleCorpus, SAMPLE_IDS, tempDir } from '../helpers/corpora';
+import { sendRaw } from '../helpers/http';
 import { openService } from '../helpers/service';
 
-interface Reply {
-  status: number;
-  body: string;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-/** A raw HTTP request, so tests can send the Host and Origin headers a browser would never let them forge. */
-function send(
-  server: WebServer,
-  pathname: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Reply> {
-  const url = new URL(server.origin);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: pathname,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
+/** A raw request whose reply body is read as UTF-8 text. */
+async function send(...args: Parameters<typeof sendRaw>) {
+  const reply = await sendRaw(...args);
+  return { ...reply, body: reply.body.toString('utf8') };
 }
 
 function call(server: WebServer, name: string, input: unknown, headers: Record<string, string> = {}) {
