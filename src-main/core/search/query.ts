@@ -65,3 +65,6 @@ export function parseQuery(query: string): ParsedQuery {
   });
   return { words, phrases };
 }
+
+/** The last loose word of a query also matches as a prefix from this length on (index and snippets alike). */
+export const MIN_PREFIX = 2;

@@ -1,5 +1,5 @@
 import { foldUnitsForSearch } from '../text/fold';
-import { forEachToken, parseQuery, type ParsedQuery } from './query';
+import { forEachToken, MIN_PREFIX, parseQuery, type ParsedQuery } from './query';
 import { TermTable, termOf } from './termTable';
 
 /** The searchable content of one report. */
@@ -28,7 +28,6 @@ const BM25_K1 = 1.2;
 const BM25_B = 0.7;
 /** A word matched only as the prefix of a longer one counts less than the word itself. */
 const PREFIX_WEIGHT = 0.4;
-const MIN_PREFIX = 2;
 const MAX_WEIGHT = 0xffff;
 const FORMAT = 'folio-index-2';
 /** Scores are ranked in steps of 2^-24, far finer than any two reports' relevance differs by. */

@@ -1,5 +1,5 @@
 import { foldForSearch } from '../text/fold';
-import type { ParsedQuery } from './query';
+import { MIN_PREFIX, type ParsedQuery } from './query';
 
 /** A short excerpt around the first match with the matched ranges (UTF-16 offsets into `text`). */
 export interface Snippet {
@@ -9,8 +9,6 @@ export interface Snippet {
 
 /** Characters of context on each side of the match the excerpt is centred on. */
 const CONTEXT = 60;
-/** The last loose word of a query also matches as a prefix from this length on, as in the index's search. */
-const MIN_PREFIX = 2;
 const ELLIPSIS = '…';
 /** Past this many characters a word without spaces (a URL, a table) is cut where the context ends. */
 const MAX_WORD = 40;
