@@ -25,6 +25,7 @@ const CORPUS_ROWS = [
   'peak-rss-timing',
   'browser-first-rows',
   'browser-scroll',
+  'browser-open-first',
   'browser-open',
   'browser-label-key',
   'browser-open-100kb',
