@@ -4,6 +4,7 @@
 import type { Label, LabelChange } from '../../src-main/contract/operations';
 import { LABEL_KEYS } from '../../src-main/contract/vocabulary';
 import { ApiError } from './api/client';
+import { pluralForm } from './plural';
 
 /** An interface language, as the labels' display names are keyed. */
 export type LabelLanguage = 'vi' | 'en';
@@ -84,11 +85,6 @@ export function withShownLabels(error: unknown, labels: readonly Label[], langua
     const value = params[field];
     if (typeof value === 'string') params[field] = labelName(value, labels, language);
   }
-  if (typeof params.count === 'number') params.problem = pluralOf(params.count, language);
+  if (typeof params.count === 'number') params.problem = pluralForm(language, params.count);
   return new ApiError(error.code, error.message, params);
-}
-
-/** The plural form `count` takes in `language`: `one` for English's 1, `other` for all else. */
-export function pluralOf(count: number, language: LabelLanguage): 'one' | 'other' {
-  return new Intl.PluralRules(language).select(count) === 'one' ? 'one' : 'other';
 }
