@@ -1,3 +1,5 @@
+import words from '../../../resources/extract/vi/captions.json';
+import { honorifics } from '../../../resources/extract/vi/people.json';
 import { readDateline } from './dates';
 import { WORD_END, phraseAlternation } from './fold';
 import type { Block, Doc } from './layout';
@@ -8,37 +10,17 @@ const MAX_CAPTION = 250;
 
 /** Photo subjects a caption starts with: groups of people, the scene, the event. */
 const SUBJECT = new RegExp(
-  `(?:(?:${phraseAlternation(['các', 'những'])})\\s+(?:${phraseAlternation([
-    'đồng chí',
-    'đại biểu',
-    'vị',
-    'đảng viên',
-    'cán bộ',
-    'học viên',
-    'em',
-    'cháu',
-  ])})|${phraseAlternation([
-    'đại biểu',
-    'lãnh đạo',
-    'quang cảnh',
-    'toàn cảnh',
-    'hội nghị',
-    'buổi lễ',
-    'lễ',
-    'đoàn công tác',
-    'tiết mục',
-    'thừa ủy quyền',
-  ])})${WORD_END}`,
+  `(?:(?:${phraseAlternation(words.groupWords)})\\s+(?:${phraseAlternation(words.groups)})|${phraseAlternation(words.subjects)})${WORD_END}`,
   'uy',
 );
-const HONORIFIC = new RegExp(`(?:${phraseAlternation(['đồng chí', 'ông', 'bà'])}|đ\\/c)\\s*(?::\\s*)?`, 'uy');
+const HONORIFIC = new RegExp(`(?:${phraseAlternation(honorifics)})\\s*(?::\\s*)?`, 'uy');
 const CAPITALISED_WORD = /\p{Lu}\p{Ll}*/uy;
 const NAME_THEN_ROLE = /(\p{Lu}\p{Ll}*)(?:[ \u00a0]\p{Lu}\p{Ll}*){1,4}[ \u00a0]*[,\-–—][ \u00a0]*/uy;
-const CREDIT_LINE = new RegExp(`^\\(?\\s*${phraseAlternation(['ảnh'])}\\s*:`, 'u');
-const INLINE_CREDIT = new RegExp(`\\(\\s*${phraseAlternation(['ảnh'])}\\s*:`, 'u');
-/** A credit closing the block after its sentence: `… lên đường thăm Nhật Bản. Ảnh: Doãn Tấn - TTXVN`. */
+const CREDIT_LINE = new RegExp(`^\\(?\\s*(?:${phraseAlternation(words.creditWords)})\\s*:`, 'u');
+const INLINE_CREDIT = new RegExp(`\\(\\s*(?:${phraseAlternation(words.creditWords)})\\s*:`, 'u');
+/** A credit closing the block: `… lên đường thăm Nhật Bản. Ảnh: Doãn Tấn - TTXVN`, `Quang cảnh hội nghị Ảnh: PV`. */
 const TRAILING_CREDIT = new RegExp(
-  `[.!?…]\\s+${phraseAlternation(['ảnh', 'video'])}\\s*:[^.!?…:]{1,60}$`,
+  `(?:${phraseAlternation(words.trailingCreditWords)})\\s*:[^.!?…:]{1,60}$`,
   'u',
 );
 // A full stop after a word of one or two letters (`TP.`) is an abbreviation, not the end of a sentence.

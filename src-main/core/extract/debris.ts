@@ -1,69 +1,14 @@
+import headings from '../../../resources/extract/vi/debris.json';
 import { foldKey, squash } from './fold';
 import { isBlank, lineFolded } from './layout';
 import type { Doc, Line } from './layout';
 import type { DebrisKind, DebrisRange } from './types';
 
-/** Headings of related-article blocks at the foot of a page. */
-const RELATED_HEADINGS: readonly string[] = [
-  'có thể bạn quan tâm',
-  'tin liên quan',
-  'bài liên quan',
-  'bài viết liên quan',
-  'tin bài liên quan',
-  'xem thêm',
-  'đọc thêm',
-  'các tin khác',
-  'tin khác',
-  'các bài khác',
-  'các bài viết khác',
-  'tin đã đưa',
-  'các tin đã đưa',
-  'mới nhất',
-  'tin mới nhất',
-  'tin mới',
-  'xem nhiều nhất',
-  'đọc nhiều nhất',
-  'tin xem nhiều',
-  'tin đọc nhiều',
-  'tin cùng chuyên mục',
-  'cùng chuyên mục',
-  'tin nổi bật',
-];
-
-/** Headings of page widgets (weather, feedback forms, link lists, sharing tools). */
-const WIDGET_HEADINGS: readonly string[] = [
-  'thông tin thời tiết',
-  'thời tiết',
-  'phản hồi',
-  'gửi phản hồi',
-  'thông tin người gửi phản hồi',
-  'liên kết website',
-  'liên kết web',
-  'liên kết',
-  'bình luận',
-  'gửi bình luận',
-  'ý kiến bạn đọc',
-  'gửi ý kiến',
-  'bình chọn',
-  'thăm dò ý kiến',
-  'thống kê truy cập',
-  'lượt truy cập',
-  'tỷ giá',
-  'giá vàng',
-  'chia sẻ',
-  'in bài',
-  'bản in',
-  'lên đầu trang',
-  'quảng cáo',
-  'từ khóa',
-  'tags',
-];
-
 const MAX_HEADING = 60;
 
 const HEADINGS = new Map<string, DebrisKind>([
-  ...RELATED_HEADINGS.map((h) => [foldKey(h), 'related-links'] as const),
-  ...WIDGET_HEADINGS.map((h) => [foldKey(h), 'widget'] as const),
+  ...headings.relatedHeadings.map((h) => [foldKey(h), 'related-links'] as const),
+  ...headings.widgetHeadings.map((h) => [foldKey(h), 'widget'] as const),
 ]);
 
 /** The debris kind of a line that is a block heading (`Tin liên quan`, `Thông tin thời tiết`), else null. */

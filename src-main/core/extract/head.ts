@@ -1,3 +1,4 @@
+import sectionNames from '../../../resources/extract/vi/sections.json';
 import { readDateLine } from './dates';
 import type { DateLineMatch } from './dates';
 import { headingKind } from './debris';
@@ -7,30 +8,7 @@ import type { Doc, Line } from './layout';
 import { provinceOfLabel } from './places';
 
 /** Section names that news sites print above a report. */
-const KNOWN_SECTIONS = new Set(
-  [
-    'tin tức',
-    'tin tức - sự kiện',
-    'tin tức sự kiện',
-    'sự kiện',
-    'thời sự',
-    'chính trị',
-    'xây dựng đảng',
-    'công tác xây dựng đảng',
-    'tin hoạt động',
-    'hoạt động',
-    'tin địa phương',
-    'tin trong tỉnh',
-    'tin trong nước',
-    'tin tổng hợp',
-    'tổ chức - cán bộ',
-    'tổ chức xây dựng đảng',
-    'tuyên giáo',
-    'dân vận',
-    'kiểm tra - giám sát',
-    'nội chính',
-  ].map(foldKey),
-);
+const KNOWN_SECTIONS = new Set(sectionNames.sections.map(foldKey));
 
 const MAX_LABEL_LENGTH = 50;
 const MAX_BREADCRUMB_LENGTH = 80;

@@ -1,3 +1,4 @@
+import words from '../../../resources/extract/vi/people.json';
 import {
   WORD_END,
   WORD_START,
@@ -11,121 +12,26 @@ import { insideAny } from './layout';
 import { provinceNamed } from './places';
 import type { Evidence, ExtractedItem, Person, Span } from './types';
 
-/** Common Vietnamese surnames (not `Phó` or `Ông`: far more often a title than a surname). */
-const SURNAMES = new Set(
-  (
-    'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lâm Mai Đào Đinh Trương ' +
-    'Cao Hà Phùng Lương Trịnh Đoàn Tô Tạ Thái Châu Quách Lưu Tăng Kiều La Triệu Khúc Chu Từ Diệp Hứa ' +
-    'Lục Mạc Nông Lò Hầu Giang Tôn Thân Âu Lại Khổng Kim Bạch Doãn Đàm Vi Vương Nghiêm Đường Phí ' +
-    'Quan Sầm Thạch Danh Lã Khuất Mạch Ninh Tòng Lữ Tống Cù Giáp Ung Mẫn Văng Vy'
-  )
-    .split(' ')
-    .map(foldKey),
-);
+const SURNAMES = new Set(words.surnames.map(foldKey));
 
-/** Words a role starts with: Party, State and mass-organisation positions. */
-const POSITIONS: readonly string[] = [
-  'ủy viên',
-  'thành ủy viên',
-  'tỉnh ủy viên',
-  'huyện ủy viên',
-  'quận ủy viên',
-  'thị ủy viên',
-  'đảng ủy viên',
-  'bí thư',
-  'tổng bí thư',
-  'chủ tịch',
-  'trưởng ban',
-  'trưởng phòng',
-  'trưởng đoàn',
-  'trưởng khối',
-  'trưởng công an',
-  'giám đốc',
-  'tổng giám đốc',
-  'chánh văn phòng',
-  'chánh án',
-  'chủ nhiệm',
-  'thủ tướng',
-  'bộ trưởng',
-  'thứ trưởng',
-  'đại biểu quốc hội',
-  'viện trưởng',
-  'hiệu trưởng',
-  'tổng biên tập',
-  'cục trưởng',
-  'vụ trưởng',
-  'chỉ huy trưởng',
-  'chính ủy',
-  'tư lệnh',
-  'thường trực',
-  'tổng thư ký',
-  'thư ký',
-  'ủy viên ban thường vụ',
-];
 const POSITION = new RegExp(
-  `(?:${phraseAlternation(['nguyên', 'quyền'])})?\\s*(?:${phraseAlternation(['phó'])}\\s+)?(?:${phraseAlternation(POSITIONS)})${WORD_END}`,
+  `(?:${phraseAlternation(words.positionPrefixes)})?\\s*(?:${phraseAlternation(words.deputy)}\\s+)?(?:${phraseAlternation(words.positions)})${WORD_END}`,
   'uy',
 );
 
-/** Lower-case words that end a role: the verb or auxiliary that follows the person's title. */
+/** A role ends at a lower-case word after the title: a verb, an auxiliary, a preposition, an honorific. */
 const ROLE_END = new RegExp(
-  `(?:${phraseAlternation([
-    'chủ trì',
-    'đồng chủ trì',
-    'phát biểu',
-    'báo cáo',
-    'trình bày',
-    'đã',
-    'sẽ',
-    'đang',
-    'vừa',
-    'tới dự',
-    'đến dự',
-    'về dự',
-    'tham dự',
-    'yêu cầu',
-    'đề nghị',
-    'cho biết',
-    'nhấn mạnh',
-    'khẳng định',
-    'trao',
-    'tặng',
-    'chỉ đạo',
-    'thăm',
-    'nêu rõ',
-    'cho rằng',
-    'đánh giá',
-    'ghi nhận',
-    'biểu dương',
-    'chúc mừng',
-    'quán triệt',
-    'nói',
-    'thông qua',
-    'làm việc',
-    'gửi',
-    'đọc',
-    'điều hành',
-    'giới thiệu',
-    'kiểm tra',
-    'tiếp',
-    'tại',
-    'cùng',
-    'trong',
-    'với',
-    'khi',
-    'là',
-    'kết luận',
-    'động viên',
-    'đồng chí',
-    'đ/c',
-    'ông',
-    'bà',
-  ])})${WORD_END}|${phraseAlternation(['dự'])}${WORD_END}(?!\\s*${phraseAlternation(['khuyết'])})`,
+  [
+    `(?:${phraseAlternation(words.roleEnd)})${WORD_END}`,
+    ...Object.entries(words.roleEndUnlessFollowed).map(
+      ([word, unless]) => `${phraseAlternation([word])}${WORD_END}(?!\\s*(?:${phraseAlternation(unless)}))`,
+    ),
+  ].join('|'),
   'uy',
 );
 const AND = new RegExp(`${phraseAlternation(['và'])}${WORD_END}`, 'uy');
 const HONORIFIC_BEFORE = new RegExp(
-  `${WORD_START}(?:${phraseAlternation(['đồng chí', 'ông', 'bà'])}|đ\\/c)\\s*(?::\\s*)?$`,
+  `${WORD_START}(?:${phraseAlternation(words.honorifics)})\\s*(?::\\s*)?$`,
   'u',
 );
 const ROLE_SEPARATOR = /[ \u00a0]*(?:[,\-–—][ \u00a0]*|(?=\p{Lu}))/uy;

@@ -1,3 +1,4 @@
+import plenums from '../../../resources/extract/vi/plenums.json';
 import { WORD_END, WORD_START, foldKey, phraseAlternation } from './fold';
 
 /** Resolutions named by plenum: `NQ TW6`, `Nghị quyết Trung ương 4 khóa XI, XII`. */
@@ -8,38 +9,11 @@ export interface PlenumMention {
   end: number;
 }
 
-/**
- * Plenums that issued exactly one well-known resolution, keyed `plenum|term`. Plenums that issued several
- * (TW 6 and TW 7 of term XII, for instance) are left out: the plenum alone does not say which one is meant.
- */
-const SINGLE_RESOLUTION_PLENUMS: ReadonlyMap<string, string> = new Map([
-  ['6|X', '22-NQ/TW'],
-  ['4|XI', '12-NQ/TW'],
-  ['4|XII', '04-NQ/TW'],
-]);
-
+const SINGLE_RESOLUTION_PLENUMS: ReadonlyMap<string, string> = new Map(
+  Object.entries(plenums.singleResolutionPlenums),
+);
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
-  (
-    [
-      ['một', 1],
-      ['hai', 2],
-      ['ba', 3],
-      ['bốn', 4],
-      ['tư', 4],
-      ['năm', 5],
-      ['sáu', 6],
-      ['bảy', 7],
-      ['bẩy', 7],
-      ['tám', 8],
-      ['chín', 9],
-      ['mười', 10],
-      ['mười một', 11],
-      ['mười hai', 12],
-      ['mười ba', 13],
-      ['mười bốn', 14],
-      ['mười lăm', 15],
-    ] as const
-  ).map(([word, value]) => [foldKey(word), value]),
+  Object.entries(plenums.numberWords).map(([word, value]) => [foldKey(word), value]),
 );
 
 const CENTRAL = phraseAlternation(['trung ương', 'tw', 'tư']);

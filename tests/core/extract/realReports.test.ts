@@ -208,3 +208,18 @@ describe('reports in other languages', () => {
     );
   });
 });
+
+describe('photo and video credits', () => {
+  const captionTexts = (text: string) => extract(text).captions.map((c) => text.slice(c.start, c.end));
+
+  it('takes a block ending in a video credit as a caption, with or without a full stop before it', () => {
+    const text = real('real-archive/trends/2024-10-04-gam.txt');
+    expect(captionTexts(text)).toContain('Xe công nghệ lùi ngang đường gây tai nạn Video: CTV');
+  });
+
+  it('never takes prose that mentions a video for a caption', () => {
+    const text = real('real-archive/trends/2024-05-30-pimtha.txt');
+    const prose = captionTexts(text).filter((c) => c.includes('Video chỉ kéo dài 22 giây'));
+    expect(prose).toEqual([]);
+  });
+});
