@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FolioError } from '../errors';
-import { extractMetadata } from '../extract';
+import { extractMetadata, type OutletRegistry } from '../extract';
 import type { Extraction, Person } from '../extract/types';
 import { SearchIndex, type SearchDocument } from '../search/searchIndex';
 import { METADATA_FIELDS, type MetadataField } from '../../contract/vocabulary';
@@ -43,10 +43,15 @@ export function indexKeyOf(textKey: string, corrections: object | undefined): st
 }
 
 /**
- * Reads, decodes, hashes and extracts one report and adds it to `shard`. Never throws: a file that is not a
+ * Reads, decodes, hashes and extracts one report (knowing `outlets`) and adds it to `shard`. Never throws: a file that is not a
  * readable report comes back with the reason, so one bad file cannot stop a corpus from opening.
  */
-export function analyzeFile(root: string, job: AnalyzeJob, shard: SearchIndex): AnalyzedFile {
+export function analyzeFile(
+  root: string,
+  job: AnalyzeJob,
+  shard: SearchIndex,
+  outlets: OutletRegistry,
+): AnalyzedFile {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path.join(root, job.file));
@@ -55,7 +60,7 @@ export function analyzeFile(root: string, job: AnalyzeJob, shard: SearchIndex): 
   }
   try {
     const decoded = decodeReport(bytes, job.file);
-    const extraction = extractMetadata(decoded.text);
+    const extraction = extractMetadata(decoded.text, { outlets });
     const values = extractedValues(extraction);
     const hash = sha256(bytes);
     shard.put(searchDocumentOf(job.id, decoded.text, values), indexKeyOf(originalTextKey(hash), undefined));

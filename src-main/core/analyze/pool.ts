@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { registryWith, type Outlet } from '../extract';
 import { SearchIndex } from '../search/searchIndex';
 import { analyzeFile, type AnalyzedFile, type AnalyzeJob } from './analyze';
 import type { ToWorker, FromWorker } from './messages';
@@ -12,6 +13,8 @@ export interface AnalyzeOptions {
   workerScript?: URL;
   /** Worker threads to use (default: one per core). */
   threads?: number;
+  /** The corpus's own outlets, known beside the shipped registry (its `corpus.json`). */
+  outlets?: readonly Outlet[];
 }
 
 /** Files per message: a few tens of milliseconds of work, so progress flows and both cores stay busy. */
@@ -46,7 +49,10 @@ export class WorkerPool {
     // A small young generation: extraction makes much short-lived garbage, and the workers' heaps count in the
     // memory of the app.
     const start = () =>
-      new Worker(script, { workerData: { root }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+      new Worker(script, {
+        workerData: { root, outlets: options.outlets ?? [] },
+        resourceLimits: { maxYoungGenerationSizeMb: 8 },
+      });
     return new WorkerPool(Array.from({ length: threads }, start));
   }
 
@@ -98,17 +104,19 @@ export async function analyzeFiles(
     }
   }
   // After a failure every job runs again, since the workers' shards were lost; no file is reported twice.
-  return [await analyzeHere(root, jobs, deliver)];
+  return [await analyzeHere(root, jobs, options.outlets ?? [], deliver)];
 }
 
 async function analyzeHere(
   root: string,
   jobs: AnalyzeJob[],
+  outlets: readonly Outlet[],
   deliver: (result: AnalyzedFile) => void,
 ): Promise<SearchIndex> {
   const shard = SearchIndex.create();
+  const registry = registryWith(outlets);
   for (let i = 0; i < jobs.length; i++) {
-    deliver(analyzeFile(root, jobs[i]!, shard));
+    deliver(analyzeFile(root, jobs[i]!, shard, registry));
     // Let progress events and other requests through between batches.
     if ((i + 1) % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
   }

@@ -1,14 +1,16 @@
 import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
 import { originalTextKey, type ExtractedValues } from '../analyze/analyze';
+import type { Outlet } from '../extract/outlets';
 import { EXTRACTOR_VERSION } from '../extract/version';
+import { sha256 } from '../store/hash';
 import type { Extraction } from '../extract/types';
 import { SearchIndex } from '../search/searchIndex';
 import { writeFileAtomic } from '../store/atomic';
 import { ensureFolioGitignore, TEMP_DIR } from '../store/sidecars';
 
 /** The cache's layout and the extractor that filled it: either changing makes the whole cache stale. */
-const CACHE_VERSION = `4.${EXTRACTOR_VERSION}`;
+const CACHE_LAYOUT = `4.${EXTRACTOR_VERSION}`;
 const REPORTS_FILE = 'reports.json';
 const EXTRACTIONS_FILE = 'extractions.ndjson';
 const INDEX_FILE = 'index.bin';
@@ -53,13 +55,21 @@ export class CorpusCache {
 
   private constructor(
     private readonly dir: string,
+    private readonly version: string,
     /** The search index as last saved, or null when there was none to load. */
     readonly index: SearchIndex | null,
   ) {}
 
-  /** Loads the cache of the corpus whose `.folio/` folder is `folioDir`; an empty one when there is none. */
-  static async load(folioDir: string): Promise<CorpusCache> {
+  /**
+   * Loads the cache of the corpus whose `.folio/` folder is `folioDir`; an empty one when there is none, or
+   * when it was filled by another extractor or knowing other corpus outlets than `outlets`.
+   */
+  static async load(folioDir: string, outlets: readonly Outlet[] = []): Promise<CorpusCache> {
     const dir = path.join(folioDir, 'cache');
+    const version =
+      outlets.length === 0
+        ? CACHE_LAYOUT
+        : `${CACHE_LAYOUT}+outlets.${sha256(Buffer.from(JSON.stringify(outlets))).slice(0, 16)}`;
     const [reports, index] = await Promise.all([
       fs
         .readFile(path.join(dir, REPORTS_FILE), 'utf8')
@@ -70,9 +80,9 @@ export class CorpusCache {
         .then((bytes) => SearchIndex.deserialize(bytes))
         .catch(() => null),
     ]);
-    const current = reports?.version === CACHE_VERSION && typeof reports.reports === 'object';
+    const current = reports?.version === version && typeof reports.reports === 'object';
     // An index built by another extractor holds other values: it is rebuilt with the reports.
-    const cache = new CorpusCache(dir, current ? index : null);
+    const cache = new CorpusCache(dir, version, current ? index : null);
     if (current) {
       for (const [id, entry] of Object.entries(reports.reports) as Array<[string, StoredReport]>) {
         // The usual values are left out of the file (see `reportsJson`).
@@ -252,7 +262,7 @@ export class CorpusCache {
 
   /** `reports.json`, in pieces: at 100,000 reports one string of it would be a hundred megabytes. */
   private *reportsJson(): Generator<Uint8Array> {
-    yield Buffer.from(`{"version":${JSON.stringify(CACHE_VERSION)},"reports":{`);
+    yield Buffer.from(`{"version":${JSON.stringify(this.version)},"reports":{`);
     let separator = '';
     let piece = '';
     for (const [id, entry] of this.reports) {

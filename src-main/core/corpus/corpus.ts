@@ -11,7 +11,7 @@ import {
 import { analyzeFiles, WorkerPool, type AnalyzeOptions } from '../analyze/pool';
 import { Emitter } from '../emitter';
 import { FolioError } from '../errors';
-import { extractMetadata } from '../extract';
+import { extractMetadata, registryWith, type Outlet } from '../extract';
 import type { Extraction } from '../extract/types';
 import { parseQuery } from '../search/query';
 import { SearchIndex } from '../search/searchIndex';
@@ -111,6 +111,8 @@ export class Corpus {
   private index = SearchIndex.create();
   private readonly changes = new Emitter<CorpusChange>();
   private settings!: CorpusSettings;
+  /** The outlets reports are extracted knowing: the shipped registry and the corpus's own, as it opened. */
+  private outlets = registryWith([]);
   private cache!: CorpusCache;
   /** The cache save under way, if any: saves run one after another. */
   private saving: Promise<void> = Promise.resolve();
@@ -125,7 +127,7 @@ export class Corpus {
     readonly root: string,
     private readonly store: SidecarStore,
     private readonly maxFileBytes: number,
-    private readonly analysis: AnalyzeOptions,
+    private analysis: AnalyzeOptions,
   ) {}
 
   /** Opens a corpus folder; files that cannot be read are listed by `skipped()`, never fatal. */
@@ -145,12 +147,15 @@ export class Corpus {
 
   private async load(onProgress?: (done: number, total: number) => void): Promise<void> {
     let lastReport = performance.now();
-    const cacheLoaded = CorpusCache.load(this.store.folioDir);
+    // First, since what the reports are extracted with depends on them: the corpus's own outlets.
+    const settings = await this.store.readSettings();
+    this.adoptOutlets(settings.outlets ?? []);
+    const cacheLoaded = CorpusCache.load(this.store.folioDir, this.analysis.outlets);
     // With no cache every file will be read: the workers load their script while the folder is listed.
     const pool = cacheLoaded.then((cache) =>
       cache.isEmpty ? WorkerPool.start(this.root, this.analysis) : null,
     );
-    const [stateIds, , found, cache, settings, workers] = await Promise.all([
+    const [stateIds, , found, cache, workers] = await Promise.all([
       this.store.listStateIds(),
       this.store.tidy(),
       findReportFiles(this.root, (count) => {
@@ -159,7 +164,6 @@ export class Corpus {
         onProgress?.(count, 0);
       }),
       cacheLoaded,
-      this.store.readSettings(),
       pool,
     ]).catch(async (error: unknown) => {
       (await pool.catch(() => null))?.close();
@@ -291,6 +295,12 @@ export class Corpus {
     if (this.records.delete(id)) this.forget(id);
   }
 
+  /** Extracts with the corpus's own outlets beside the shipped ones, here and in the analysis workers. */
+  private adoptOutlets(outlets: readonly Outlet[]): void {
+    this.outlets = registryWith(outlets);
+    this.analysis = { ...this.analysis, outlets };
+  }
+
   /** Drops a report that is gone from the index and the cache. */
   private forget(id: string): void {
     this.references = null;
@@ -364,7 +374,7 @@ export class Corpus {
       record.values = cached.values;
       this.cache.restat(record.id, record.size, record.mtimeMs);
     } else {
-      const extraction = extractMetadata(this.currentText(record));
+      const extraction = extractMetadata(this.currentText(record), { outlets: this.outlets });
       record.values = extractedValues(extraction);
       this.extractions.put(record.id, { textKey, extraction });
       const { size, mtimeMs, sha256, encoding } = record;
@@ -394,7 +404,8 @@ export class Corpus {
     const textKey = this.textKeyOf(record);
     const recent = this.extractions.get(record.id);
     if (recent?.textKey === textKey) return recent.extraction;
-    const extraction = this.cache.readExtraction(record.id, textKey) ?? extractMetadata(text);
+    const extraction =
+      this.cache.readExtraction(record.id, textKey) ?? extractMetadata(text, { outlets: this.outlets });
     if (remember) this.extractions.put(record.id, { textKey, extraction });
     return extraction;
   }

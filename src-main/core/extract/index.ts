@@ -30,6 +30,7 @@ import type { DebrisRange, Extracted, Extraction, Span } from './types';
 export type * from './types';
 
 export { EXTRACTOR_VERSION } from './version';
+export { registryWith, type Outlet, type OutletRegistry } from './outlets';
 
 /** Options for `extractMetadata`; tests pin the clock with `currentYear` or `today`. */
 export interface ExtractOptions {

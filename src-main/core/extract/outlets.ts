@@ -59,3 +59,10 @@ export function hostOf(url: string): string | null {
 
 /** The registry of Vietnamese outlets shipped with Folio (`resources/extract/vi/outlets.json`). */
 export const VIETNAMESE_OUTLETS = new OutletRegistry(registry.outlets as Outlet[]);
+
+/** The shipped registry with a corpus's own outlets added; theirs win where a domain or name is the same. */
+export function registryWith(extra: readonly Outlet[]): OutletRegistry {
+  return extra.length === 0
+    ? VIETNAMESE_OUTLETS
+    : new OutletRegistry([...(registry.outlets as Outlet[]), ...extra]);
+}

@@ -100,12 +100,27 @@ export const labelSchema = z
     return defaults ? { ...label, names: { ...defaults } } : label;
   }) satisfies z.ZodType<Label>;
 
+/**
+ * An outlet this corpus's reports come from, beside the registry Folio ships: the name shown as a report's
+ * source, the domains it publishes on and the tags and short names it signs with.
+ */
+export const outletSchema = z.object({
+  name: z.string().min(1),
+  domains: z.array(z.string().min(1)).default([]),
+  abbreviations: z.array(z.string().min(1)).default([]),
+  kind: z.string().default('other'),
+  /** The province of a provincial or local outlet (2024 name), which a report of it is likely about. */
+  province: z.string().nullable().default(null),
+});
+
 /** Corpus-wide settings: `.folio/corpus.json`. */
 export const corpusSettingsSchema = z.object({
   schema: z.literal(SCHEMA_VERSION),
   labels: z.array(labelSchema),
   tags: z.array(z.string()),
   collections: z.array(collectionSchema),
+  /** Outlets added to, or overriding, the shipped registry for this corpus; read when the corpus opens. */
+  outlets: z.array(outletSchema).optional(),
 });
 export type CorpusSettings = z.infer<typeof corpusSettingsSchema>;
 
