@@ -51,6 +51,7 @@ export const filterOptions = {
   place: multiple,
   ref: multiple,
   label: multiple,
+  language: multiple,
   from: { type: 'string' },
   to: { type: 'string' },
 } as const;
@@ -71,6 +72,7 @@ export function filtersFrom(values: FilterValues): ReportFilters {
     place: values.place,
     reference: values.ref,
     label: values.label,
+    language: values.language,
     publishedFrom: values.from,
     publishedTo: values.to,
   };

@@ -131,7 +131,7 @@ const extract: Command = {
 const search: Command = {
   name: 'search',
   usage:
-    'folio search <corpus> <query> [--tag T] [--status S] [--source S] [--place P] [--ref 22-NQ/TW] [--label L] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--json]',
+    'folio search <corpus> <query> [--tag T] [--status S] [--source S] [--place P] [--ref 22-NQ/TW] [--label L] [--language vi] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--limit N] [--json]',
   summary: 'full-text search, insensitive to case, diacritics and tone-mark placement; "quoted phrases"',
   async run(argv, io) {
     const { values, positionals: args } = parseCommand(argv, {

@@ -8,7 +8,14 @@ import {
   type ExportSummary,
   type TextVersion,
 } from '../core/export';
-import { IMPORT_FORMATS, importInto, type ImportFormatName, type ImportSummary } from '../core/import';
+import {
+  applyImport,
+  IMPORT_FORMATS,
+  planImport,
+  type AnnotationChange,
+  type ImportFormatName,
+  type ImportSummary,
+} from '../core/import';
 import {
   editorName,
   filterOptions,
@@ -51,7 +58,7 @@ function printEntries(collection: ResolvedCollection, io: CommandIO): void {
 export const COLLECTION_COMMAND: Command = {
   name: 'collection',
   usage:
-    'folio collection <corpus> list [<name>] [--json] | create <name> [<id>...] | create <name> [--query Q] [--tag T] [--status S] [--source S] [--place P] [--ref R] [--label L] [--from D] [--to D] | add <name> <id>... | remove <name> <id>... | move <name> <id> <position> | delete <name>',
+    'folio collection <corpus> list [<name>] [--json] | create <name> [<id>...] | create <name> [--query Q] [--tag T] [--status S] [--source S] [--place P] [--ref R] [--label L] [--language L] [--from D] [--to D] | add <name> <id>... | remove <name> <id>... | move <name> <id> <position> | delete <name>',
   summary: 'named collections: hand-picked and ordered, or saved searches',
   async run(argv, io) {
     const { values, positionals: args } = parseCommand(argv, {
@@ -154,9 +161,9 @@ function printExport(summary: ExportSummary, ms: number, io: CommandIO): void {
 /** `folio export`: a collection, a query or the whole corpus in one format, as a folder or a zip. */
 export const EXPORT_COMMAND: Command = {
   name: 'export',
-  usage: `folio export <corpus> (--collection NAME | --query Q [--tag T …] | --all) --format <${EXPORT_FORMATS.join('|')}> [--text original|corrected] --out PATH [--zip] [--force] [--no-debris] [--json]`,
+  usage: `folio export <corpus> (--collection NAME | --query Q [--tag T …] | --all) --format <${EXPORT_FORMATS.join('|')}> [--text original|corrected] --out PATH [--zip] [--force] [--no-debris] [--base IRI] [--raw-cells] [--json]`,
   summary:
-    'export reports for people (csv, markdown, txt) and tools (jsonl, webannotation, brat, doccano, conll, patch)',
+    'export reports for people (csv, xlsx, markdown, txt) and tools (jsonl, webannotation, brat, doccano, conll, patch)',
   async run(argv, io) {
     const { values, positionals: args } = parseCommand(argv, {
       collection: { type: 'string' },
@@ -168,6 +175,8 @@ export const EXPORT_COMMAND: Command = {
       zip: { type: 'boolean' },
       force: { type: 'boolean' },
       'no-debris': { type: 'boolean' },
+      base: { type: 'string' },
+      'raw-cells': { type: 'boolean' },
       json: { type: 'boolean' },
       ...filterOptions,
     });
@@ -178,6 +187,10 @@ export const EXPORT_COMMAND: Command = {
     const text = oneOf<TextVersion>(values.text ?? 'corrected', ['original', 'corrected'], '--text');
     if (values['no-debris'] && format !== 'markdown')
       throw new UsageError('--no-debris applies to --format markdown only');
+    if (values.base !== undefined && format !== 'webannotation')
+      throw new UsageError('--base applies to --format webannotation only');
+    if (values['raw-cells'] && format !== 'csv' && format !== 'xlsx')
+      throw new UsageError('--raw-cells applies to --format csv and xlsx only');
     const selection = selectionFrom(values);
     const now = exportTime();
     const corpus = await openCorpus(dir!);
@@ -190,6 +203,8 @@ export const EXPORT_COMMAND: Command = {
       zip: values.zip,
       force: values.force,
       debris: !values['no-debris'],
+      base: values.base,
+      rawCells: values['raw-cells'],
       now,
     });
     if (values.json) io.out(JSON.stringify(summary, null, 2));
@@ -198,10 +213,57 @@ export const EXPORT_COMMAND: Command = {
   },
 };
 
+const CHANGE_WORDS: Record<AnnotationChange['kind'], string> = {
+  added: 'added',
+  removed: 'removed',
+  relabelled: 'relabelled',
+  moved: 'moved',
+  renoted: 're-noted',
+};
+
+function describeChange(change: AnnotationChange): string {
+  const span = `${JSON.stringify(change.text)} ${change.start}-${change.end}`;
+  const what = (() => {
+    switch (change.kind) {
+      case 'added':
+      case 'removed':
+        return `${change.label} ${span}`;
+      case 'relabelled':
+        return `${span}: ${change.from} → ${change.label}`;
+      case 'moved':
+        return `${change.label} ${JSON.stringify(change.from.text)} ${change.from.start}-${change.from.end} → ${span}`;
+      case 'renoted':
+        return `${change.label} ${span}: ${JSON.stringify(change.from)} → ${JSON.stringify(change.note)}`;
+    }
+  })();
+  return `${CHANGE_WORDS[change.kind].padEnd(10)}  ${what}${change.where ? `  (${change.where})` : ''}`;
+}
+
 function printImport(summary: ImportSummary, io: CommandIO): void {
+  const n = (kind: AnnotationChange['kind']) => summary.changes.filter((c) => c.kind === kind).length;
   io.out(
-    `imported from ${summary.source} into ${summary.reports.length} report(s): ${summary.annotationsAdded} annotation(s) added, ${summary.alreadyPresent} already present, ${summary.reanchored.length} re-anchored; ${summary.metadataChanged} metadata value(s) changed, ${summary.metadataUnchanged} unchanged`,
+    `${summary.applied ? 'imported' : 'dry run, nothing written: importing'} ${summary.format} from ${summary.source} ${summary.applied ? 'changed' : 'would change'} ${summary.reports.length} report(s): ${n('added')} annotation(s) added, ${n('removed')} removed, ${n('relabelled')} relabelled, ${n('moved')} moved, ${n('renoted')} re-noted, ${summary.annotationsUnchanged} unchanged, ${summary.reanchored.length} re-anchored; ${summary.metadataChanged} metadata value(s) changed, ${summary.metadataUnchanged} unchanged`,
   );
+  if (summary.manifest) io.out(`matched to the export through ${summary.manifest}`);
+  if (summary.additionsOnly) io.out(`note: ${summary.additionsOnly}`);
+  const byReport = new Map<string, string[]>();
+  const list = (reportId: string, line: string) => {
+    const lines = byReport.get(reportId);
+    if (lines) lines.push(line);
+    else byReport.set(reportId, [line]);
+  };
+  for (const change of summary.changes) list(change.reportId, describeChange(change));
+  for (const { reportId, field, value } of summary.metadata)
+    list(reportId, `${field} = ${JSON.stringify(value)}`);
+  for (const [reportId, lines] of byReport) {
+    io.out(`${reportId}:`);
+    for (const line of lines) io.out(`  ${line}`);
+  }
+  if (summary.kept.length) {
+    io.out(`not taken, Folio changed the same since the export (${summary.kept.length}):`);
+    for (const k of summary.kept)
+      io.out(`  ${k.where ?? k.reportId}: ${k.label} ${JSON.stringify(k.text)}: ${k.reason}`);
+  }
   if (summary.reanchored.length) {
     io.out('re-anchored (offsets did not cover the text; placed where the text stands):');
     for (const r of summary.reanchored) {
@@ -213,29 +275,41 @@ function printImport(summary: ImportSummary, io: CommandIO): void {
     for (const u of summary.unmatched) io.out(`  ${u.where}: ${u.what}: ${u.reason}`);
   }
   for (const ignored of summary.ignored) io.out(`ignored: ${ignored}`);
+  if (!summary.applied && summary.reports.length)
+    io.out('run again with --apply to make these changes (one step, undone as one)');
 }
 
-/** `folio import`: annotations from brat, doccano or Web Annotation files, metadata corrections from a CSV. */
+/**
+ * `folio import`: annotations back from brat, doccano or Web Annotation files (matched to the export through
+ * its manifest: what was added, deleted, relabelled, moved and re-noted there), metadata corrections from a CSV.
+ * A dry run that lists the changes, unless `--apply`.
+ */
 export const IMPORT_COMMAND: Command = {
   name: 'import',
-  usage: `folio import <corpus> --format <${IMPORT_FORMATS.join('|')}> <path> [--editor NAME] [--json]`,
+  usage: `folio import <corpus> --format <${IMPORT_FORMATS.join('|')}> <path> [--manifest PATH] [--apply] [--editor NAME] [--json]`,
   summary:
-    'import annotations (matched by report id, re-anchored by quote) or metadata corrections from a CSV',
+    'take back annotations from brat, doccano or Web Annotation (added, deleted, relabelled, moved, re-noted) or metadata from a CSV; lists the changes, makes them with --apply',
   async run(argv, io) {
     const { values, positionals: args } = parseCommand(argv, {
       format: { type: 'string' },
+      manifest: { type: 'string' },
+      apply: { type: 'boolean' },
       editor: { type: 'string' },
       json: { type: 'boolean' },
     });
     const [dir, source] = positionals(args, 2, '<corpus> <path>');
     if (!values.format) throw new UsageError('give --format');
     const format = oneOf<ImportFormatName>(values.format, IMPORT_FORMATS, '--format');
+    if (values.manifest !== undefined && format === 'csv-metadata')
+      throw new UsageError('--manifest applies to annotation imports (brat, doccano, webannotation) only');
     const corpus = await openCorpus(dir!);
-    const summary = await importInto(corpus, {
+    const plan = await planImport(corpus, {
       format,
       source: source!,
       editor: editorName(values.editor),
+      manifest: values.manifest,
     });
+    const summary = values.apply ? (await applyImport(corpus, plan)).summary : plan.summary;
     if (values.json) io.out(JSON.stringify(summary, null, 2));
     else printImport(summary, io);
     return 0;

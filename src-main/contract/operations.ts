@@ -64,6 +64,7 @@ const filters = z
     place: z.array(shortText).optional(),
     label: z.array(shortText).optional(),
     reference: z.array(shortText).optional(),
+    language: z.array(shortText).optional(),
     publishedFrom: z.iso.date().optional(),
     publishedTo: z.iso.date().optional(),
   })

@@ -106,6 +106,8 @@ export interface ReportSummary {
   place: string | null;
   section: string | null;
   references: string[];
+  /** The language the extractor detected (ISO 639-1), null when too little text to tell. */
+  language: string | null;
   status: ReportStatus;
   tags: string[];
   labels: string[];
@@ -166,8 +168,6 @@ export interface ReportDetail extends ReportSummary {
   sha256: string;
   encoding: string;
   metadata: Record<MetadataField, MetadataFieldDto>;
-  /** The language the extractor detected (ISO 639-1), null when too little text to tell. */
-  language: string | null;
   debris: Array<{ start: number; end: number; kind: DebrisKind }>;
   captions: Array<{ start: number; end: number }>;
   annotations: AnnotationDto[];
@@ -184,6 +184,8 @@ export interface ReportFilters {
   place?: string[];
   label?: string[];
   reference?: string[];
+  /** ISO 639-1 codes, as `ReportSummary.language`. */
+  language?: string[];
   /** Inclusive ISO date bounds on the published date. */
   publishedFrom?: string;
   publishedTo?: string;
@@ -228,9 +230,11 @@ export type TextVersion = 'original' | 'corrected';
 
 /**
  * Why an annotation is not in an export: its words were deleted (`orphaned`), exist only in the correction
- * while the original text is exported (`inserted`), or overlap another span a format cannot nest (`overlap`).
+ * while the original text is exported (`inserted`), overlap another span a format cannot nest (`overlap`),
+ * end inside a character a token format keeps whole (`split-character`: half a flag or an emoji sequence), or
+ * cover no token of such a format (`no-token`: only spaces or a joiner).
  */
-export type LeftOutCause = 'orphaned' | 'inserted' | 'overlap';
+export type LeftOutCause = 'orphaned' | 'inserted' | 'overlap' | 'split-character' | 'no-token';
 
 /** An annotation that is not in the export, and why (`reason` is the English sentence for the command line). */
 export interface LeftOutAnnotation {

@@ -16,7 +16,7 @@ export const METADATA_FIELDS = [
 export type MetadataField = (typeof METADATA_FIELDS)[number];
 
 /** The facets the library filters by. */
-export const FACETS = ['tags', 'status', 'source', 'place', 'label', 'reference'] as const;
+export const FACETS = ['tags', 'status', 'source', 'place', 'label', 'reference', 'language'] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** Review states a report moves through. */
@@ -30,6 +30,7 @@ export const LABEL_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const
 export const EXPORT_FORMATS = [
   'jsonl',
   'csv',
+  'xlsx',
   'markdown',
   'txt',
   'webannotation',

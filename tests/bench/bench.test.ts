@@ -82,7 +82,12 @@ describe('npm run bench (smoke run at 200 reports)', () => {
   }, 180_000);
 
   it('measures every row, at the corpus size or independent of it', () => {
-    expect(json.rows.map((r) => `${r.size}:${r.id}`)).toEqual([
+    // A measurement that failed says why in its note: shown here, since the bench's output is not.
+    const failures = json.rows.filter((r) => r.id === 'failed').map((r) => `${r.what}: ${r.note}`);
+    expect(
+      json.rows.map((r) => `${r.size}:${r.id}`),
+      failures.join('\n'),
+    ).toEqual([
       ...CORPUS_ROWS.map((id) => `200:${id}`),
       '200:peak-rss',
       // The real folder, measured on a copy, its rows named after it.

@@ -7,7 +7,18 @@ import { copySampleCorpus, SAMPLE_IDS, tempDir } from '../helpers/corpora';
 import { ASTRAL, writeAstral } from '../core/export/fixture';
 
 const [ID0, ID1, ID2] = SAMPLE_IDS as [string, string, string, string, string];
-const FORMATS = ['jsonl', 'csv', 'markdown', 'txt', 'webannotation', 'brat', 'doccano', 'conll', 'patch'];
+const FORMATS = [
+  'jsonl',
+  'csv',
+  'xlsx',
+  'markdown',
+  'txt',
+  'webannotation',
+  'brat',
+  'doccano',
+  'conll',
+  'patch',
+];
 
 let base: string;
 let corpus: string;
@@ -101,7 +112,7 @@ describe('folio collection', () => {
 });
 
 describe('folio export', () => {
-  it('exports every format from the sample corpus; doccano offsets hold in Python', () => {
+  it('exports every format from the sample corpus; doccano offsets hold in UTF-16 units', () => {
     for (const format of FORMATS) {
       const out = path.join(tempDir('folio-cli-out-'), format);
       const stdout = ok(folio('export', corpus, '--all', '--format', format, '--out', out));
@@ -131,7 +142,8 @@ describe('folio export', () => {
         '-c',
         `import json,sys
 rows=[json.loads(l) for l in open(sys.argv[1],encoding='utf-8')]
-print(json.dumps([[r['report_id']]+[r['text'][s:e] for s,e,_ in r['label']] for r in rows], ensure_ascii=False))`,
+u16=lambda t,s,e: t.encode('utf-16-le')[2*s:2*e].decode('utf-16-le')
+print(json.dumps([[r['report_id']]+[u16(r['text'],s,e) for s,e,_ in r['label']] for r in rows], ensure_ascii=False))`,
         path.join(out, 'doccano.jsonl'),
       ],
       { encoding: 'utf8' },
@@ -201,13 +213,23 @@ describe('folio import', () => {
       ok(folio('export', corpus, '--all', '--format', format, '--out', first));
       const fresh = tempDir('folio-rt-fresh-');
       cpSync(base, fresh, { recursive: true });
-      const imported = ok(folio('import', fresh, '--format', importFormat, first));
-      expect(imported).toMatch(/: 6 annotation\(s\) added, 0 already present, 0 re-anchored/);
+      const sidecars = filesOf(path.join(fresh, '.folio', 'reports'));
+      const dryRun = ok(folio('import', fresh, '--format', importFormat, first));
+      expect(dryRun).toMatch(
+        /^dry run, nothing written: importing .* would change 2 report\(s\): 6 annotation\(s\) added/,
+      );
+      expect(filesOf(path.join(fresh, '.folio', 'reports'))).toEqual(sidecars);
+      expect(dryRun).toContain(`matched to the export through ${path.join(first, 'manifest.json')}`);
+      const imported = ok(folio('import', fresh, '--format', importFormat, first, '--apply'));
+      expect(imported).toMatch(
+        /: 6 annotation\(s\) added, 0 removed, 0 relabelled, 0 moved, 0 re-noted, 0 unchanged, 0 re-anchored/,
+      );
       const second = path.join(tempDir('folio-rt2-'), format);
       ok(folio('export', fresh, '--all', '--format', format, '--out', second));
       expect(filesOf(second)).toEqual(filesOf(first));
     }
-  });
+    // Twelve runs of the command line, each opening the corpus.
+  }, 120_000);
 
   it('lists what it could not import and fails on unknown labels, leaving the corpus unchanged', () => {
     const dir = tempDir('folio-imp-');
@@ -228,18 +250,87 @@ describe('folio import', () => {
     expect(folio('import', dir, '--format', 'spacy', source).code).toBe(2);
   });
 
+  it('brat: the dry run lists what was done in brat, --json gives it as data, --apply does it', () => {
+    const dir = tempDir('folio-sync-');
+    cpSync(corpus, dir, { recursive: true });
+    const out = path.join(tempDir('folio-sync-out-'), 'brat');
+    ok(folio('export', dir, '--all', '--format', 'brat', '--out', out));
+    const ann = readFileSync(path.join(out, `${ID0}.ann`), 'utf8');
+    const line = (words: string) => ann.split('\n').findIndex((l) => l.endsWith(`\t${words}`)) + 1;
+    const [reference, person, place] = [line('Nghị quyết số 22-NQ/TW'), line('Bí thư 😀'), line('Cần Thơ')];
+    const edited = ann
+      .split('\n')
+      .filter((_, i) => i + 1 !== reference)
+      .map((l) =>
+        l.replace(/^(T\d+)\tPerson /, '$1\tOrganisation ').replace(/\tthành phố$/, '\tthành phố Cần Thơ'),
+      )
+      .join('\n');
+    writeFileSync(path.join(out, `${ID0}.ann`), edited);
+    const sidecar = path.join(dir, '.folio', 'reports', `${ID0}.json`);
+    const before = readFileSync(sidecar, 'utf8');
+
+    const dryRun = ok(folio('import', dir, '--format', 'brat', out));
+    const shift = (n: number) => `${ID0}.ann:${n > reference ? n - 1 : n}`;
+    expect(dryRun).toMatch(
+      /^dry run, nothing written: importing brat from .* would change 1 report\(s\): 0 annotation\(s\) added, 1 removed, 1 relabelled, 0 moved, 1 re-noted, 3 unchanged, 0 re-anchored; 0 metadata value\(s\) changed, 0 unchanged\n/,
+    );
+    expect(dryRun.slice(dryRun.indexOf(`${ID0}:\n`))).toBe(
+      `${ID0}:\n` +
+        `  re-noted    Place "Cần Thơ" 9-16: "thành phố" → "thành phố Cần Thơ"  (${shift(place)})\n` +
+        '  removed     Document reference "Nghị quyết số 22-NQ/TW" 43-65\n' +
+        `  relabelled  "Bí thư 😀" 742-750: Person → Organisation  (${shift(person)})\n` +
+        'run again with --apply to make these changes (one step, undone as one)\n',
+    );
+    expect(readFileSync(sidecar, 'utf8')).toBe(before);
+    const data = JSON.parse(ok(folio('import', dir, '--format', 'brat', out, '--json')));
+    expect(data).toMatchObject({ applied: false, additionsOnly: null, reports: [ID0] });
+    expect(data.changes.map((c: { kind: string }) => c.kind).sort()).toEqual([
+      'relabelled',
+      'removed',
+      'renoted',
+    ]);
+    expect(readFileSync(sidecar, 'utf8')).toBe(before);
+
+    expect(ok(folio('import', dir, '--format', 'brat', out, '--apply'))).toMatch(
+      /^imported brat from .* changed 1 report\(s\)/,
+    );
+    expect(ok(folio('import', dir, '--format', 'brat', out))).toMatch(/would change 0 report\(s\)/);
+    const again = path.join(tempDir('folio-sync-again-'), 'brat');
+    ok(folio('export', dir, '--all', '--format', 'brat', '--out', again));
+    const spans = (text: string) =>
+      text
+        .replace(/^(T|#)\d+\t/gm, '$1\t')
+        .replace(/AnnotatorNotes T\d+/g, 'AnnotatorNotes')
+        .split('\n')
+        .sort();
+    expect(spans(readFileSync(path.join(again, `${ID0}.ann`), 'utf8'))).toEqual(spans(edited));
+    expect(folio('import', dir, '--format', 'csv-metadata', out, '--manifest', 'm.json').code).toBe(2);
+  }, 120_000);
+
   it('csv-metadata: corrections from the csv export, edited as a spreadsheet would', () => {
     const out = path.join(tempDir('folio-csv-'), 'csv');
     ok(folio('export', corpus, '--all', '--format', 'csv', '--out', out));
-    const csv = readFileSync(path.join(out, 'reports.csv'), 'utf8').replace(
-      'Thanh Sang,Cần Thơ',
-      'Thanh Sang,"Cần Thơ, Việt Nam"',
-    );
+    const csv = readFileSync(path.join(out, 'reports.csv'), 'utf8')
+      .replace('Thanh Sang,Cần Thơ', 'Thanh Sang,"Cần Thơ, Việt Nam"')
+      // LibreOffice writes a date and time back with a space and seconds.
+      .replaceAll(/(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}),/g, '$1 $2:00,');
+    expect(csv).toContain(',2018-07-05 21:31:00,');
     writeFileSync(path.join(out, 'reports.csv'), csv);
-    const run = ok(folio('import', corpus, '--format', 'csv-metadata', path.join(out, 'reports.csv')));
+    const run = ok(
+      folio('import', corpus, '--format', 'csv-metadata', path.join(out, 'reports.csv'), '--apply'),
+    );
     expect(run).toMatch(/1 metadata value\(s\) changed/);
     expect(JSON.parse(ok(folio('extract', corpus, '--json')).split('\n')[1]!).place).toBe(
       'Cần Thơ, Việt Nam',
     );
+  });
+
+  it('--raw-cells goes with csv and xlsx only', () => {
+    const out = (name: string) => path.join(tempDir('folio-raw-'), name);
+    ok(folio('export', corpus, '--all', '--format', 'xlsx', '--raw-cells', '--out', out('xlsx')));
+    ok(folio('export', corpus, '--all', '--format', 'csv', '--raw-cells', '--out', out('csv')));
+    const refused = folio('export', corpus, '--all', '--format', 'txt', '--raw-cells', '--out', out('txt'));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--raw-cells applies to --format csv and xlsx only');
   });
 });

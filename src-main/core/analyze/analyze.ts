@@ -16,8 +16,11 @@ export interface AnalyzeJob {
   file: string;
 }
 
-/** The machine's value of every metadata field, in the shape a correction of that field takes. */
-export type ExtractedValues = Record<MetadataField, unknown>;
+/**
+ * The machine's value of every metadata field, in the shape a correction of that field takes, and the
+ * report's language (missing from caches written before it was kept).
+ */
+export type ExtractedValues = Record<MetadataField, unknown> & { language?: string | null };
 
 /** What reading one file gave: a report, or the reason it is not one. */
 export type AnalyzedFile =
@@ -96,6 +99,7 @@ export function extractedValues(extraction: Extraction): ExtractedValues {
           ? extraction.people.map((p) => p.value)
           : extraction[field].value;
   }
+  values.language = extraction.language;
   return values;
 }
 

@@ -22,8 +22,8 @@ export function checkFilters(filters: StoredFilters, where: string): ReportFilte
       throw new FolioError('invalid-input', `${where}: date "${value}" (${bound}) is not YYYY-MM-DD`);
     }
   }
-  const { tags, source, place, label, reference, publishedFrom, publishedTo } = withoutEmpty(filters);
-  return { tags, status, source, place, label, reference, publishedFrom, publishedTo };
+  // Every other filter is taken as stored: listing them here again is how a new one gets dropped.
+  return { ...withoutEmpty(filters), status };
 }
 
 /** The filters without empty lists and unset bounds, the form saved in `.folio/corpus.json`. */

@@ -20,6 +20,7 @@ const filtersSchema = z.object({
   place: z.array(z.string()).optional(),
   label: z.array(z.string()).optional(),
   reference: z.array(z.string()).optional(),
+  language: z.array(z.string()).optional(),
   publishedFrom: z.string().optional(),
   publishedTo: z.string().optional(),
 }) satisfies z.ZodType<StoredFilters>;

@@ -29,6 +29,7 @@ export function summaryOf(record: ReportRecord): ReportSummary {
     place: effective(record, 'place') as string | null,
     section: effective(record, 'section') as string | null,
     references: effective(record, 'references') as string[],
+    language: record.values.language ?? null,
     status: state?.status ?? 'new',
     tags: state?.tags ?? [],
     labels: [...new Set(annotations.map((a) => a.label))].sort(),

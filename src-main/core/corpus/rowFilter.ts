@@ -10,6 +10,7 @@ export const FACET_VALUES: Record<Facet, (row: ReportSummary) => ReadonlyArray<s
   place: (row) => [row.place],
   label: (row) => row.labels,
   reference: (row) => row.references,
+  language: (row) => [row.language],
 };
 
 /** The tests `filters` set on library rows: one per facet with ticked values, and the published-date bounds. */

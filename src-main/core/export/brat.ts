@@ -27,7 +27,7 @@ export function bratWriter(context: FormatContext): FormatWriter {
       checkSpans(`${doc.id}.ann`, doc.text, doc.spans);
       const lines: string[] = [];
       doc.spans.forEach((span, i) => {
-        const t = `T${i + 1}`;
+        const t = bratSpanId(i);
         const fragments = fragmentsOf(span);
         lines.push(
           `${t}\t${typeOf(span.label)} ${fragments.map((f) => `${f.start} ${f.end}`).join(';')}\t${fragments
@@ -35,7 +35,7 @@ export function bratWriter(context: FormatContext): FormatWriter {
             .join(' ')}`,
         );
         if (span.note === '') return;
-        const note = span.note.replace(/[\t\n\r]+/g, ' ');
+        const note = bratNote(span.note);
         if (note !== span.note) {
           context.warn(
             `${doc.id}.ann: the note on ${t} had line breaks or tabs, written as spaces (brat notes are one line)`,
@@ -49,6 +49,16 @@ export function bratWriter(context: FormatContext): FormatWriter {
       ];
     },
   };
+}
+
+/** The T id the brat export gives a report's `index`-th span (in export order): `T1`, `T2`, … */
+export function bratSpanId(index: number): string {
+  return `T${index + 1}`;
+}
+
+/** A note as a brat `.ann` holds it: one line, tabs and line breaks written as spaces. */
+export function bratNote(note: string): string {
+  return note.replace(/[\t\n\r]+/g, ' ');
 }
 
 /** brat cannot show a span across a line break: such a span becomes fragments, one per line. */

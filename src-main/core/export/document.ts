@@ -11,7 +11,10 @@ export interface UnplacedAnnotation {
   reason: string;
 }
 
-const UNPLACED: Record<Exclude<LeftOutCause, 'overlap'>, string> = {
+/** Why an annotation has no place in the exported text at all, whatever the format. */
+type Unplaced = Extract<LeftOutCause, 'orphaned' | 'inserted'>;
+
+const UNPLACED: Record<Unplaced, string> = {
   orphaned: 'its words were deleted from the text (orphaned)',
   inserted: 'it lies on text the editor inserted, which the original does not have',
 };
@@ -59,7 +62,7 @@ function place(
   version: TextVersion,
   index: CodePointIndex,
   changes: readonly ChangeDto[],
-): ExportSpan | Exclude<LeftOutCause, 'overlap'> {
+): ExportSpan | Unplaced {
   if (annotation.orphaned) return 'orphaned';
   const common = {
     id: annotation.id,

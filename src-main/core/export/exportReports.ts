@@ -3,7 +3,7 @@ import type { CorpusReader } from '../corpus/reader';
 import { FolioError } from '../errors';
 import { exportDocument } from './document';
 import { ANNOTATION_FORMATS, formatWriter } from './formats';
-import { describeFiles, MANIFEST_FILE, manifestJson } from './manifest';
+import { describeFiles, MANIFEST_FILE, ManifestAnnotations, manifestJson } from './manifest';
 import { selectReports } from './selection';
 import { ExportTarget } from './target';
 import {
@@ -43,12 +43,16 @@ export async function exportReports(corpus: CorpusReader, options: ExportOptions
   const zip = options.zip ?? false;
   const target = await ExportTarget.prepare(corpus.root, options.out, { zip, force: options.force ?? false });
   const leftOut: LeftOutAnnotation[] = [];
+  const written = new ManifestAnnotations(options.format);
   const warnings: string[] = [];
   const context: FormatContext = {
     root: corpus.root,
     labels: info.labels,
     version,
     debris: options.debris ?? true,
+    base: options.base ?? null,
+    corpusId: corpus.corpusSettings().id ?? null,
+    rawCells: options.rawCells ?? false,
     exportedAt,
     leaveOut: (doc, span, cause, reason) =>
       leftOut.push({
@@ -81,9 +85,10 @@ export async function exportReports(corpus: CorpusReader, options: ExportOptions
         }
       }
       for (const file of await writer.report(doc)) await files.write(file);
+      written.add(doc);
       options.onProgress?.(++done, selected.ids.length);
     }
-    for (const file of writer.end?.() ?? []) await files.write(file);
+    for (const file of (await writer.end?.()) ?? []) await files.write(file);
     await files.close();
     const described = await describeFiles(target.staging, files.paths());
     await files.write({
@@ -95,6 +100,7 @@ export async function exportReports(corpus: CorpusReader, options: ExportOptions
         selection: selected.recorded,
         reports: selected.ids,
         files: described,
+        annotations: written.byReport(),
       }),
     });
     await target.commit([MANIFEST_FILE, ...described.map((file) => file.path)], now);

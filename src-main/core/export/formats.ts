@@ -8,11 +8,13 @@ import { patchWriter } from './patch';
 import { txtWriter } from './txt';
 import type { ExportFormatName, FormatContext, FormatWriter } from './types';
 import { webAnnotationWriter } from './webannotation';
+import { xlsxWriter } from './xlsx';
 
 /** Formats whose files carry annotations; only they list annotations left out. */
 export const ANNOTATION_FORMATS: ReadonlySet<ExportFormatName> = new Set([
   'jsonl',
   'csv',
+  'xlsx',
   'webannotation',
   'brat',
   'doccano',
@@ -25,7 +27,9 @@ export function formatWriter(format: ExportFormatName, context: FormatContext, t
     case 'jsonl':
       return jsonlWriter();
     case 'csv':
-      return csvWriter();
+      return csvWriter(context);
+    case 'xlsx':
+      return xlsxWriter(context);
     case 'markdown':
       return markdownWriter(context);
     case 'txt':

@@ -3,13 +3,15 @@ import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { FolioError } from '../errors';
 import { sha256 } from '../store/hash';
+import { inOriginalForm } from './originalForm';
 import type { ExportDocument, FormatContext, FormatWriter } from './types';
 
 /**
- * Unified diffs: one `<id>.patch` per corrected report, from the original file's exact content to the corrected
- * text, with `a/` and `b/` paths relative to the corpus so `git apply` or `patch -p1` in (a copy of) the corpus
- * writes the corrected text. Uncorrected reports have no patch; UTF-16 files cannot be patched as text and are
- * listed as warnings.
+ * Unified diffs: one `<id>.patch` per corrected report, from the original file's exact bytes to the corrected
+ * text written in the file's own conventions (BOM, line endings, Unicode form), so the patch holds only the
+ * editorial change. Paths are `a/` and `b/` relative to the corpus, so `git apply` or `patch -p1` in (a copy of)
+ * the corpus writes the correction and `patch -R` gives the original bytes back. Uncorrected reports have no
+ * patch; UTF-16 files cannot be patched as text and are listed as warnings.
  */
 export function patchWriter(context: FormatContext): FormatWriter {
   return {
@@ -39,7 +41,7 @@ export function patchWriter(context: FormatContext): FormatWriter {
         `a/${report.file}`,
         `b/${report.file}`,
         onDisk,
-        doc.report.text,
+        inOriginalForm(onDisk, report.text),
         undefined,
         undefined,
         {

@@ -32,6 +32,10 @@ export interface ExportOptions {
   force?: boolean;
   /** Markdown only: keep the web-page debris in the text (default true). */
   debris?: boolean;
+  /** Web Annotation only: the absolute IRI the export's resources are named under; default one per corpus. */
+  base?: string;
+  /** CSV and XLSX only: write cells as they are, even those a spreadsheet would run as a formula. */
+  rawCells?: boolean;
   /** The export time written into manifests and collections; default now. */
   now?: Date;
   /** Called after each report is written. */
@@ -68,6 +72,11 @@ export interface FormatContext {
   labels: Label[];
   version: TextVersion;
   debris: boolean;
+  /** An absolute IRI when the user gave one (`--base`); else the format names its resources itself. */
+  base: string | null;
+  /** The corpus's id (`corpus.json`), null until its settings were first written. */
+  corpusId: string | null;
+  rawCells: boolean;
   exportedAt: string;
   /** Records an annotation the format cannot carry: why, as a cause and as a sentence. */
   leaveOut(doc: ExportDocument, span: ExportSpan, cause: LeftOutCause, reason: string): void;
@@ -85,5 +94,5 @@ export interface OutputFile {
 export interface FormatWriter {
   begin?(): OutputFile[];
   report(doc: ExportDocument): OutputFile[] | Promise<OutputFile[]>;
-  end?(): OutputFile[];
+  end?(): OutputFile[] | Promise<OutputFile[]>;
 }

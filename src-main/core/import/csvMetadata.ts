@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { FolioError } from '../errors';
-import { parseCell } from '../export/csvCells';
+import { parseCell, plainCell } from '../export/csvCells';
 import { METADATA_FIELDS, type MetadataField } from '../store/schema';
 import { filesEnding, utf8, type InputFiles } from './input';
 import type { IncomingMetadata, ReadResult } from './types';
@@ -11,6 +11,8 @@ const PREFERRED = 'reports.csv';
 /**
  * Reads metadata corrections from a CSV: an `id` column names the report, columns named after metadata fields
  * give values (lists as "a; b", people as "Name, role; Name", or JSON); other columns are listed as ignored.
+ * The apostrophe the csv export puts before a formula character is taken off (`plainCell`), and dates come back
+ * from a spreadsheet's spelling (`2018-07-05 21:31:00`) to Folio's (`parseCell`).
  */
 export function readCsvMetadata(files: InputFiles): ReadResult {
   const csvs = filesEnding(files, '.csv');
@@ -44,7 +46,8 @@ export function readCsvMetadata(files: InputFiles): ReadResult {
     .filter((column, i) => i !== idColumn && fields[i] === null)
     .map((column) => `${name}: column "${column}" is not a metadata field; not imported`);
   const metadata: IncomingMetadata[] = [];
-  records.forEach((record, r) => {
+  records.forEach((written, r) => {
+    const record = written.map(plainCell);
     const reportId = record[idColumn] ?? '';
     fields.forEach((field, c) => {
       if (field === null) return;

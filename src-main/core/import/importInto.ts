@@ -1,9 +1,12 @@
-import type { CorpusWriter } from '../corpus/reader';
+import type { CorpusReader, CorpusWriter } from '../corpus/reader';
+import { setMetadata, type AppliedReportEdit } from '../edits';
+import { syncAnnotations } from '../edits/syncAnnotations';
 import { FolioError } from '../errors';
-import { addAnnotationsAsGiven } from './apply';
+import { applyEdits, type PlannedEdit } from './apply';
 import { readBrat } from './brat';
 import { readCsvMetadata } from './csvMetadata';
 import { readDoccano } from './doccano';
+import { exportBasis, type FoundBasis } from './exportBasis';
 import { readInput, type InputFiles } from './input';
 import { planAnnotations } from './match';
 import { planMetadata } from './metadata';
@@ -17,52 +20,91 @@ export interface ImportOptions {
   source: string;
   /** Author of annotations and corrections whose file does not name one. */
   editor: string;
-  /** Time of annotations whose file gives none; default now. */
+  /** Time of annotations whose file gives none, and of the changes made; default now. */
   now?: Date;
+  /** The `manifest.json` of the export the files come from, when it is not among them. */
+  manifest?: string;
+}
+
+/** An import read, matched and checked, ready to be made: what it would do, and the edits that do it. */
+export interface ImportPlan {
+  /** What the import would do; `applied` is false. */
+  summary: ImportSummary;
+  edits: PlannedEdit[];
+  editor: string;
 }
 
 /**
- * Imports annotations (brat, doccano, Web Annotation) or metadata corrections (CSV) into an open corpus.
- * Everything is read, matched and checked before the first write, so a bad file leaves the corpus unchanged;
- * what cannot be matched is listed in the summary, never dropped silently.
+ * Reads an import — annotations (brat, doccano, Web Annotation) or metadata corrections (CSV) — and works out
+ * what it would change, writing nothing: with the export's manifest, what the tool added, deleted,
+ * relabelled, moved and re-noted; without one, additions only. Throws on a bad file, naming it and its line.
  */
-export async function importInto(corpus: CorpusWriter, options: ImportOptions): Promise<ImportSummary> {
+export async function planImport(corpus: CorpusReader, options: ImportOptions): Promise<ImportPlan> {
   if (!IMPORT_FORMATS.includes(options.format)) {
     throw new FolioError(
       'invalid-input',
       `unknown import format "${options.format}"; expected one of ${IMPORT_FORMATS.join(', ')}`,
     );
   }
-  const read = readFormat(corpus, options.format, await readInput(options.source));
-  const annotations = planAnnotations(corpus, read.annotations, {
-    editor: options.editor,
-    now: (options.now ?? new Date()).toISOString(),
-  });
+  const files = await readInput(options.source);
+  const read = readFormat(corpus, options.format, files);
+  const found: FoundBasis =
+    options.format === 'csv-metadata'
+      ? { basis: null, manifest: null, additionsOnly: null }
+      : await exportBasis(options.format, options.source, files, read, options.manifest);
+  const now = (options.now ?? new Date()).toISOString();
+  const annotations = planAnnotations(corpus, read.annotations, { editor: options.editor, now }, found.basis);
   const metadata = planMetadata(corpus, read.metadata);
-  const touched = new Set<string>();
-  for (const [id, added] of annotations.additions) {
-    await addAnnotationsAsGiven(corpus, id, added);
-    touched.add(id);
+  const edits: PlannedEdit[] = [...annotations.edits].map(([id, { revision, sync }]) => ({
+    id,
+    edit: syncAnnotations(sync),
+    revision,
+  }));
+  const revisions = new Map<string, string | null>();
+  for (const { reportId, field, value } of metadata.changes) {
+    if (!revisions.has(reportId)) revisions.set(reportId, corpus.report(reportId).revision);
+    edits.push({ id: reportId, edit: setMetadata(field, value), revision: revisions.get(reportId)! });
   }
-  for (const change of metadata.changes) {
-    await corpus.setMetadata(change.reportId, change.field, change.value, options.editor);
-    touched.add(change.reportId);
-  }
-  return {
+  const summary: ImportSummary = {
     format: options.format,
     source: options.source,
-    annotationsAdded: [...annotations.additions.values()].reduce((sum, list) => sum + list.length, 0),
-    alreadyPresent: annotations.alreadyPresent,
+    applied: false,
+    manifest: found.manifest,
+    additionsOnly: found.additionsOnly,
+    changes: annotations.changes,
+    annotationsAdded: annotations.changes.filter((c) => c.kind === 'added').length,
+    annotationsUnchanged: annotations.unchanged,
+    kept: annotations.kept,
     reanchored: annotations.reanchored,
+    metadata: metadata.changes,
     metadataChanged: metadata.changes.length,
     metadataUnchanged: metadata.unchanged,
     unmatched: [...annotations.unmatched, ...metadata.unmatched],
     ignored: read.ignored,
-    reports: [...touched].sort(),
+    reports: [...new Set(edits.map((e) => e.id))].sort(),
   };
+  return { summary, edits, editor: options.editor };
 }
 
-function readFormat(corpus: CorpusWriter, format: ImportFormatName, files: InputFiles): ReadResult {
+/**
+ * Makes a planned import: one edit per report (all its annotation changes), one per metadata value, undone
+ * together as one step with the edits returned. All or nothing: when a report changed since the plan and its
+ * edit is refused, the edits already made are undone.
+ */
+export async function applyImport(
+  corpus: CorpusWriter,
+  plan: ImportPlan,
+): Promise<{ summary: ImportSummary; applied: AppliedReportEdit[] }> {
+  const applied = await applyEdits(corpus, plan.edits, plan.editor);
+  return { summary: { ...plan.summary, applied: true }, applied };
+}
+
+/** Plans an import and makes it; see `planImport` and `applyImport`. */
+export async function importInto(corpus: CorpusWriter, options: ImportOptions): Promise<ImportSummary> {
+  return (await applyImport(corpus, await planImport(corpus, options))).summary;
+}
+
+function readFormat(corpus: CorpusReader, format: ImportFormatName, files: InputFiles): ReadResult {
   switch (format) {
     case 'brat':
       return readBrat(files);

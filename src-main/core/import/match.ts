@@ -1,114 +1,114 @@
-import { randomUUID } from 'node:crypto';
 import type { CorpusReader } from '../corpus/reader';
-import type { ReportDetail } from '../../contract/types';
+import type { AnnotationSync } from '../edits/syncAnnotations';
 import { FolioError } from '../errors';
-import type { StoredAnnotation } from '../store/schema';
-import { occurrencesOf } from '../text/anchor';
-import { CodePointIndex } from '../../contract/codepoints';
+import type { ManifestAnnotation } from '../export/manifest';
+import type { Label } from '../store/schema';
 import { labelMatcher } from './labels';
-import type { IncomingAnnotation, Reanchored, Unmatched } from './types';
+import { planReport, type Provenance } from './sync';
+import type { AnnotationChange, IncomingAnnotation, Kept, Reanchored, Unmatched } from './types';
 
-/** The annotations to add per report, and what could not or need not be added. */
+export type { Provenance };
+
+/** What the export wrote, for matching an import of its edited files; see `exportBasis`. */
+export interface ExportBasis {
+  /** What the export wrote of a report's annotations; empty for a report the files do not wholly give. */
+  exported(reportId: string): readonly ManifestAnnotation[];
+  /** Reports the files give every annotation of, those left with none included. */
+  reports: readonly string[];
+  /** A note as the format writes it; null when the format writes none. */
+  writtenNote(note: string): string | null;
+}
+
+/** What an import does to annotations: per report, the edit and the revision it was planned on; and the lists. */
 export interface AnnotationPlan {
-  additions: Map<string, StoredAnnotation[]>;
+  edits: Map<string, { revision: string | null; sync: AnnotationSync }>;
+  changes: AnnotationChange[];
+  kept: Kept[];
   reanchored: Reanchored[];
-  alreadyPresent: number;
+  unchanged: number;
   unmatched: Unmatched[];
 }
 
-/** Who and when for annotations whose file does not say. */
-export interface Provenance {
-  editor: string;
-  now: string;
-}
-
 /**
- * Matches imported annotations to reports and places them on the corrected text: at their offsets when those
- * cover their text, else at the occurrence of their text that fits their context and lies nearest; the rest are
- * listed as unmatched. Throws before anything is written when a label is not one of the corpus's labels.
+ * Matches imported annotations to reports and to what the export wrote (`basis`; null when no manifest
+ * says, so only additions are made), placing each on the corrected text; what cannot be placed is listed as
+ * unmatched. Throws before anything is written when a label is not one of the corpus's labels.
  */
 export function planAnnotations(
   corpus: CorpusReader,
   incoming: readonly IncomingAnnotation[],
   provenance: Provenance,
+  basis: ExportBasis | null,
 ): AnnotationPlan {
-  const plan: AnnotationPlan = { additions: new Map(), reanchored: [], alreadyPresent: 0, unmatched: [] };
-  checkLabels(corpus, incoming);
-  const matchLabel = labelMatcher(corpus.info().labels);
+  const plan: AnnotationPlan = {
+    edits: new Map(),
+    changes: [],
+    kept: [],
+    reanchored: [],
+    unchanged: 0,
+    unmatched: [],
+  };
+  const labels = corpus.corpusSettings().labels;
+  checkLabels(labels, incoming);
+  const matchLabel = labelMatcher(labels);
   const present = new Set(corpus.ids());
-  const reports = new Map<string, { report: ReportDetail; index: CodePointIndex; keys: Set<string> }>();
+  const byReport = new Map<string, IncomingAnnotation[]>();
   for (const annotation of incoming) {
-    const what = `${annotation.label} ${JSON.stringify(annotation.text ?? '')} at ${annotation.start}-${annotation.end}`;
-    const unmatched = (reason: string) =>
-      plan.unmatched.push({ where: annotation.where, reportId: annotation.reportId, what, reason });
     if (!present.has(annotation.reportId)) {
-      unmatched(`no report "${annotation.reportId}" in this corpus`);
+      plan.unmatched.push({
+        where: annotation.where,
+        reportId: annotation.reportId,
+        what: `${annotation.label} ${JSON.stringify(annotation.text ?? '')} at ${annotation.start}-${annotation.end}`,
+        reason: `no report "${annotation.reportId}" in this corpus`,
+      });
       continue;
     }
-    let target = reports.get(annotation.reportId);
-    if (!target) {
-      const report = corpus.report(annotation.reportId);
-      const keys = new Set(
-        report.annotations.flatMap((a) => [`id:${a.id}`, spanKey(a.start, a.end, a.label)]),
-      );
-      target = { report, index: new CodePointIndex(report.text), keys };
-      reports.set(annotation.reportId, target);
-    }
-    const blocking = target.report.problems.find(
+    const list = byReport.get(annotation.reportId);
+    if (list) list.push(annotation);
+    else byReport.set(annotation.reportId, [annotation]);
+  }
+  // A report whose annotations were all deleted in the tool has no line left, yet its removals count.
+  for (const id of basis?.reports ?? []) {
+    if (present.has(id) && !byReport.has(id) && basis!.exported(id).length) byReport.set(id, []);
+  }
+  for (const [id, annotations] of byReport) {
+    const report = corpus.report(id);
+    const blocking = report.problems.find(
       (p) => p.code === 'corrupt-sidecar' || p.code === 'original-changed',
     );
     if (blocking) {
-      unmatched(`the report needs attention first: ${blocking.message}`);
+      const reason = `the report needs attention first: ${blocking.message}`;
+      for (const a of annotations.length ? annotations : [null]) {
+        plan.unmatched.push({
+          where: a?.where ?? `report "${id}"`,
+          reportId: id,
+          what: a ? `${a.label} ${JSON.stringify(a.text ?? '')} at ${a.start}-${a.end}` : 'its annotations',
+          reason,
+        });
+      }
       continue;
     }
-    const placed = place(annotation, target.index);
-    if (placed === null) {
-      unmatched(
-        annotation.text === null
-          ? `offsets outside the report's text (0-${target.index.length}) and no text to find it by`
-          : `its text is not in the report's text`,
-      );
-      continue;
-    }
-    const label = matchLabel(annotation.label)!;
-    const key = spanKey(placed.start, placed.end, label);
-    if (target.keys.has(key) || (annotation.id !== undefined && target.keys.has(`id:${annotation.id}`))) {
-      plan.alreadyPresent++;
-      continue;
-    }
-    target.keys.add(key);
-    if (placed.start !== annotation.start || placed.end !== annotation.end) {
-      plan.reanchored.push({
-        where: annotation.where,
-        reportId: annotation.reportId,
-        label,
-        text: placed.quote,
-        from: [annotation.start, annotation.end],
-        to: [placed.start, placed.end],
-      });
-    }
-    const id = annotation.id ?? randomUUID();
-    target.keys.add(`id:${id}`);
-    const created = annotation.created ?? provenance.now;
-    const stored: StoredAnnotation = {
-      id,
-      start: placed.start,
-      end: placed.end,
-      label,
-      note: annotation.note,
-      quote: placed.quote,
-      orphaned: false,
-      author: annotation.author ?? provenance.editor,
-      created,
-      modified: annotation.modified ?? created,
-    };
-    plan.additions.set(annotation.reportId, [...(plan.additions.get(annotation.reportId) ?? []), stored]);
+    const planned = planReport({
+      report,
+      incoming: annotations,
+      exported: basis?.exported(id) ?? [],
+      labelOf: (label) => matchLabel(label)!,
+      writtenNote: (note) => basis?.writtenNote(note) ?? null,
+      provenance,
+    });
+    const { sync } = planned;
+    if (sync.add.length || sync.remove.length || sync.update.length)
+      plan.edits.set(id, { revision: report.revision, sync });
+    plan.changes.push(...planned.changes);
+    plan.kept.push(...planned.kept);
+    plan.reanchored.push(...planned.reanchored);
+    plan.unchanged += planned.unchanged;
+    plan.unmatched.push(...planned.unmatched);
   }
   return plan;
 }
 
-function checkLabels(corpus: CorpusReader, incoming: readonly IncomingAnnotation[]): void {
-  const labels = corpus.info().labels;
+function checkLabels(labels: readonly Label[], incoming: readonly IncomingAnnotation[]): void {
   const matchLabel = labelMatcher(labels);
   const unknown = new Map<string, string[]>();
   for (const annotation of incoming) {
@@ -123,44 +123,4 @@ function checkLabels(corpus: CorpusReader, incoming: readonly IncomingAnnotation
     'invalid-input',
     `unknown label(s) ${listed.join(', ')}; this corpus's labels are ${labels.map((l) => l.name).join(', ')}. Nothing was imported`,
   );
-}
-
-function place(
-  annotation: IncomingAnnotation,
-  index: CodePointIndex,
-): { start: number; end: number; quote: string } | null {
-  const { start, end, text } = annotation;
-  const inRange =
-    Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= index.length;
-  if (inRange) {
-    const covered = index.text.slice(index.toUtf16(start), index.toUtf16(end));
-    if (text === null || covered === text) return { start, end, quote: covered };
-  }
-  if (!text) return null;
-  const found = nearestOccurrence(index.text, text, annotation, inRange ? index.toUtf16(start) : 0);
-  if (found === null) return null;
-  const newStart = index.toCodePoint(found);
-  return { start: newStart, end: newStart + [...text].length, quote: text };
-}
-
-/** The occurrence of `text` that its prefix and suffix fit (any, when none fits), nearest to `near`. */
-function nearestOccurrence(
-  haystack: string,
-  text: string,
-  context: IncomingAnnotation,
-  near: number,
-): number | null {
-  const all = occurrencesOf(haystack, text);
-  const fitting = all.filter(
-    (at) =>
-      (!context.prefix || haystack.slice(0, at).endsWith(context.prefix)) &&
-      (!context.suffix || haystack.slice(at + text.length).startsWith(context.suffix)),
-  );
-  const candidates = fitting.length ? fitting : all;
-  if (candidates.length === 0) return null;
-  return candidates.reduce((best, at) => (Math.abs(at - near) < Math.abs(best - near) ? at : best));
-}
-
-function spanKey(start: number, end: number, label: string): string {
-  return `${start}-${end}:${label}`;
 }

@@ -18,7 +18,15 @@ export interface IncomingAnnotation {
   prefix?: string;
   suffix?: string;
   note: string;
+  /** The Folio annotation id, when the file carries it (a Web Annotation's IRI). */
   id?: string;
+  /** The file's own id of the span when it is not a Folio id (brat's `T3`), mapped through the export's manifest. */
+  localId?: string;
+  /**
+   * The parts of a span the file gives in pieces (brat's `0 5;6 11`), when no text beside the file could
+   * tell whether only line breaks lie between them; the planner checks that on the report's text.
+   */
+  fragments?: Array<[number, number]>;
   author?: string;
   created?: string;
   modified?: string;
@@ -38,6 +46,11 @@ export interface ReadResult {
   metadata: IncomingMetadata[];
   /** Things in the files Folio does not take (brat relations, unknown columns), listed for the user. */
   ignored: string[];
+  /**
+   * Every report the files give the whole annotation list of (a brat `.ann`, a doccano line), those left with
+   * none included: an exported annotation such a report no longer has was deleted in the tool.
+   */
+  reports?: string[];
 }
 
 /** Something in the import that could not be applied, and why; never dropped without a trace. */
@@ -58,17 +71,65 @@ export interface Reanchored {
   to: [number, number];
 }
 
-/** What an import did. */
+/** What an import does to one annotation: its report and id, and the annotation as it is after the import. */
+interface ChangeOf<Kind extends string> {
+  kind: Kind;
+  reportId: string;
+  annotationId: string;
+  /** The file and line the change comes from; null for a removal (the file no longer has the span). */
+  where: string | null;
+  label: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** One change an import makes, or would make in a dry run, to an annotation. */
+export type AnnotationChange =
+  | (ChangeOf<'added'> & { note: string })
+  | ChangeOf<'removed'>
+  | (ChangeOf<'relabelled'> & { from: string })
+  | (ChangeOf<'moved'> & { from: { start: number; end: number; text: string } })
+  | (ChangeOf<'renoted'> & { from: string; note: string });
+
+/** A change the file makes that the import does not take, because Folio changed the same thing since the export. */
+export interface Kept {
+  where: string | null;
+  reportId: string;
+  annotationId: string;
+  label: string;
+  text: string;
+  reason: string;
+}
+
+/** A metadata value an import sets, or would set in a dry run. */
+export interface MetadataChange {
+  reportId: string;
+  field: string;
+  value: unknown;
+}
+
+/** What an import did, or what it would do when `applied` is false (a dry run). */
 export interface ImportSummary {
   format: ImportFormatName;
   source: string;
+  /** False for a dry run: nothing was written. */
+  applied: boolean;
+  /** The export manifest the annotations were matched through, as given or found; null when none. */
+  manifest: string | null;
+  /** Why only additions are made, when no manifest tells what was exported; null when it does. */
+  additionsOnly: string | null;
+  changes: AnnotationChange[];
   annotationsAdded: number;
-  alreadyPresent: number;
+  /** Annotations of the file that Folio has as the file has them. */
+  annotationsUnchanged: number;
+  kept: Kept[];
   reanchored: Reanchored[];
+  metadata: MetadataChange[];
   metadataChanged: number;
   metadataUnchanged: number;
   unmatched: Unmatched[];
   ignored: string[];
-  /** Reports that were changed. */
+  /** Reports that were changed (or would be, in a dry run). */
   reports: string[];
 }

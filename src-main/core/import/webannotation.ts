@@ -1,6 +1,6 @@
 import { FolioError } from '../errors';
 import { normalizeText } from '../text/decode';
-import { annotationIdOf, WEB_ANNOTATION_TEXTS } from '../export/webannotation';
+import { annotationIdOf, CONTENT_URL, WEB_ANNOTATION_TEXTS } from '../export/webannotation';
 import { filesEnding, utf8, type InputFiles } from './input';
 import type { IncomingAnnotation, ReadResult } from './types';
 
@@ -10,7 +10,8 @@ type Json = Record<string, unknown>;
  * Reads W3C Web Annotation JSON-LD: an AnnotationCollection (with its first page embedded), an
  * AnnotationPage, a list of annotations or one annotation. The tagging body is the label, the commenting body
  * the note; the target's TextPositionSelector gives offsets and its TextQuoteSelector the text and context.
- * The report is named by the target's source (`texts/<id>.txt` or the report's file, via `reportIdOfSource`).
+ * The report is named by the file of the target's source: the `schema:contentUrl` of a Folio export's source,
+ * else the source itself (`texts/<id>.txt` in older exports, or the report's file), via `reportIdOfSource`.
  */
 export function readWebAnnotation(
   files: InputFiles,
@@ -73,7 +74,7 @@ function readAnnotation(
     (t) => typeof t === 'object' && t.selector,
   );
   if (!target || typeof target !== 'object') return 'no target with a selector; not imported';
-  const source = String(target.source ?? '');
+  const source = sourceFile(target.source);
   const reportId = reportIdOfSource(source);
   if (reportId === null) return `target ${JSON.stringify(source)} is no report of this corpus; not imported`;
   const selectors = listOf(target.selector) as Json[];
@@ -99,6 +100,14 @@ function readAnnotation(
   if (typeof item.created === 'string') annotation.created = item.created;
   if (typeof item.modified === 'string') annotation.modified = item.modified;
   return annotation;
+}
+
+/** The file a target's source names: its `schema:contentUrl` when it is described, else its IRI. */
+function sourceFile(source: unknown): string {
+  if (typeof source !== 'object' || source === null) return String(source ?? '');
+  const described = source as Json;
+  const file = described[CONTENT_URL];
+  return typeof file === 'string' ? file : String(described.id ?? '');
 }
 
 function listOf(value: unknown): unknown[] {

@@ -116,6 +116,8 @@ export const outletSchema = z.object({
 /** Corpus-wide settings: `.folio/corpus.json`. */
 export const corpusSettingsSchema = z.object({
   schema: z.literal(SCHEMA_VERSION),
+  /** The corpus's own identity, given at its first settings write and kept by copies and clones. */
+  id: z.uuid().optional(),
   labels: z.array(labelSchema),
   tags: z.array(z.string()),
   collections: z.array(collectionSchema),

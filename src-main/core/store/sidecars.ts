@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -122,6 +123,8 @@ export class SidecarStore {
     await this.prepare();
     return withFileLock(this.tempDir, 'corpus.json', async () => {
       const next = corpusSettingsSchema.parse(mutate(await this.readSettings()));
+      // Named once, when it is first written: exports name their resources under it (Web Annotation IRIs).
+      next.id ??= randomUUID();
       await this.writeSettings(next);
       return next;
     });

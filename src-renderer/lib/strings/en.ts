@@ -20,6 +20,7 @@ export const en: Strings = {
   tags: 'Tags',
   label: 'Label',
   reference: 'Document',
+  reportLanguage: 'Language',
   annotations: 'Annotations',
   changed: 'Corrected',
   from: 'From',
@@ -157,6 +158,8 @@ export const en: Strings = {
   'leftOut.orphaned': 'its words were deleted from the text',
   'leftOut.inserted': 'its words exist only in the corrected text, not in the original',
   'leftOut.overlap': 'it overlaps another annotation, which this format cannot nest',
+  'leftOut.split-character': 'it ends inside a character (an emoji or a flag) that this format keeps whole',
+  'leftOut.no-token': 'it covers no word this format can tag',
   leftOutIn: '(report {id})',
   'error.export-cancelled': 'Export cancelled; nothing was written.',
   'error.not-in-this-shell':
@@ -253,4 +256,7 @@ export const en: Strings = {
   'part.annotation': 'an annotation',
   'part.other': 'it',
   keyChanges: 'Next · previous change',
+  'format.xlsx': 'XLSX (spreadsheet)',
+  'formatHint.xlsx':
+    'One Excel/LibreOffice workbook: a “reports” sheet and an “annotations” sheet, cells typed as text, dates and numbers; no cell runs as a formula',
 };

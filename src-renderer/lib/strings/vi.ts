@@ -20,6 +20,7 @@ export const vi = {
   tags: 'Thẻ',
   label: 'Nhãn',
   reference: 'Văn bản',
+  reportLanguage: 'Ngôn ngữ',
   annotations: 'Chú thích',
   changed: 'Đã sửa',
   from: 'Từ ngày',
@@ -157,6 +158,9 @@ export const vi = {
   'leftOut.orphaned': 'chữ của nó đã bị xóa khỏi văn bản',
   'leftOut.inserted': 'chữ của nó chỉ có trong văn bản đã sửa, văn bản gốc không có',
   'leftOut.overlap': 'nó chồng lên một chú thích khác, định dạng này không lồng được',
+  'leftOut.split-character':
+    'nó kết thúc giữa một ký tự (biểu tượng cảm xúc, lá cờ) mà định dạng này giữ nguyên',
+  'leftOut.no-token': 'nó không phủ từ nào để định dạng này gắn nhãn',
   leftOutIn: '(bài {id})',
   'error.export-cancelled': 'Đã hủy xuất; chưa ghi gì.',
   'error.not-in-this-shell':
@@ -252,6 +256,9 @@ export const vi = {
   'part.annotation': 'một chú thích',
   'part.other': 'phần này',
   keyChanges: 'Thay đổi sau · thay đổi trước',
+  'format.xlsx': 'XLSX (bảng tính)',
+  'formatHint.xlsx':
+    'Một tệp Excel/LibreOffice: trang “reports” và trang “annotations”, ô có kiểu chữ, ngày, số; không ô nào bị tính như công thức',
 };
 
 export type Strings = Record<keyof typeof vi, string>;

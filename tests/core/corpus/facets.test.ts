@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../../src-main/core';
 import { ReferenceKeys } from '../../../src-main/core/corpus/referenceKeys';
 import type { ReportFilters } from '../../../src-main/contract/types';
-import { copySampleCorpus, SAMPLE_IDS } from '../../helpers/corpora';
+import { Collections } from '../../../src-main/core/collections';
+import { buildCorpus, copySampleCorpus, SAMPLE_IDS } from '../../helpers/corpora';
 
 // Faceted search on the five samples: places Cần Thơ (000, 001, 004), "Thanh Trì, Hà Nội" (002), Lạng Sơn
 // (003); 22-NQ/TW cited by 000, 002 and 003.
@@ -108,5 +111,38 @@ describe('ReferenceKeys', () => {
     expect(k.keyOf('46/nq-cp')).toBe(k.keyOf('46/NQ-CP'));
     expect(k.keyOf('46/2024/NQ-CP')).not.toBe(k.keyOf('46/NQ-CP'));
     expect(k.keyOf('22-XY')).not.toBe(k.keyOf('22-XY/TW'));
+  });
+});
+
+describe('the language facet', () => {
+  const ARCHIVE = path.resolve(import.meta.dirname, '../../../../shared/real-archive/trends');
+  const real = (name: string) => readFileSync(path.join(ARCHIVE, name));
+
+  it('counts each report by the language detected in it, and filters by it, a saved search too', async () => {
+    const root = buildCorpus({
+      'dortmund.txt': real('2024-05-07-dortmund.txt'),
+      'mockridge.txt': real('2024-04-03-luke-mockridge.txt'),
+      'gam.txt': real('2024-10-04-gam.txt'),
+      'pimtha.txt': real('2024-05-30-pimtha.txt'),
+    });
+    const corpus = await Corpus.open(root);
+    expect(facets(corpus, {}).language).toEqual([
+      { value: 'vi', count: 2 },
+      { value: 'de', count: 1 },
+      { value: 'en', count: 1 },
+    ]);
+    expect(ids(corpus, { language: ['de', 'en'] })).toEqual(['dortmund', 'mockridge']);
+    expect(corpus.summary('gam').language).toBe('vi');
+    const saved = await new Collections(corpus).create({
+      kind: 'search',
+      name: 'Tin nước ngoài',
+      query: '',
+      filters: { language: ['de'] },
+    });
+    expect(saved.entries.map((e) => e.id)).toEqual(['dortmund']);
+    // Reopened from the cache, the rows still know their language.
+    await corpus.flush();
+    const reopened = await Corpus.open(root);
+    expect(ids(reopened, { language: ['vi'] })).toEqual(['gam', 'pimtha']);
   });
 });

@@ -120,14 +120,22 @@ describe('exporting the original text', () => {
     const collection = JSON.parse(readFileSync(path.join(web.out, 'annotations.jsonld'), 'utf8')) as {
       first: {
         items: Array<{
-          target: { source: string; selector: Array<{ exact?: string; start?: number; end?: number }> };
+          target: {
+            source: { 'schema:contentUrl': string };
+            selector: Array<{ exact?: string; start?: number; end?: number }>;
+          };
         }>;
       };
     };
-    const astral = collection.first.items.filter((item) => item.target.source.includes(ASTRAL));
+    const astral = collection.first.items.filter((item) =>
+      item.target.source['schema:contentUrl'].includes(ASTRAL),
+    );
     expect(astral.length).toBe(4);
     for (const item of collection.first.items) {
-      const source = readFileSync(path.join(web.out, ...item.target.source.split('/')), 'utf8');
+      const source = readFileSync(
+        path.join(web.out, ...item.target.source['schema:contentUrl'].split('/')),
+        'utf8',
+      );
       const [quote, position] = item.target.selector;
       expect(slice(source, position!.start!, position!.end!)).toBe(quote!.exact);
     }

@@ -96,19 +96,80 @@ describe('brat import', () => {
       'r.ann:1: not a brat standoff line: "T1\\tPerson eleven 31\\tLâm"',
     );
   });
+
+  it('takes a note written before its T line, as brat does', async () => {
+    const corpus = await Corpus.open(buildCorpus({ 'r.txt': TEXT }));
+    const source = files({
+      'r.ann': '#1\tAnnotatorNotes T1\tBí thư Tỉnh ủy\nT1\tPerson 11 31\tLâm Thị Phương Thanh\n',
+      'r.txt': TEXT,
+    });
+    const summary = await importInto(corpus, { format: 'brat', source, editor: 'Lan' });
+    expect(summary.changes).toMatchObject([{ kind: 'added', where: 'r.ann:2', note: 'Bí thư Tỉnh ủy' }]);
+    expect(corpus.report('r').annotations).toMatchObject([
+      { start: 11, end: 31, quote: 'Lâm Thị Phương Thanh', note: 'Bí thư Tỉnh ủy' },
+    ]);
+  });
+
+  it('refuses a span whose text contradicts the .txt beside it, naming file and line, as brat does', async () => {
+    const dir = buildCorpus({ 'r.txt': TEXT });
+    const corpus = await Corpus.open(dir);
+    await corpus.annotateQuote('r', 'Lâm', 1, 'Person', '', 'Lan');
+    const before = sidecars(dir);
+    const source = files({
+      'r.ann': 'T1\tPerson 11 31\tLâm Thị Phương Thanh\nT2\tPlace 0 4\tHà Nội\n',
+      'r.txt': TEXT,
+    });
+    await expect(importInto(corpus, { format: 'brat', source, editor: 'Lan' })).rejects.toThrow(
+      'r.ann:2: T2: the line gives the text "Hà Nội", but r.txt has "Đồng" at 0-4 (brat refuses this line too)',
+    );
+    expect(sidecars(dir)).toEqual(before);
+  });
+
+  it('takes fragments over line breaks as one span; refuses a discontinuous span with its line, .txt or not', async () => {
+    const text = 'Ủy ban nhân dân\nthành phố Cần Thơ họp';
+    const corpus = await Corpus.open(buildCorpus({ 'r.txt': text }));
+    const acrossLines = 'T1\tOrganisation 0 15;16 33\tỦy ban nhân dân thành phố Cần Thơ\n';
+    const summary = await importInto(corpus, {
+      format: 'brat',
+      source: files({ 'r.ann': acrossLines, 'r.txt': text }),
+      editor: 'Lan',
+    });
+    expect(summary.changes).toMatchObject([{ kind: 'added', start: 0, end: 33 }]);
+    expect(corpus.report('r').annotations[0]!.quote).toBe('Ủy ban nhân dân\nthành phố Cần Thơ');
+    const again = await importInto(corpus, {
+      format: 'brat',
+      source: files({ 'r.ann': acrossLines }),
+      editor: 'Lan',
+    });
+    expect(again).toMatchObject({ changes: [], annotationsUnchanged: 1 });
+
+    const discontinuous = `T1\tPlace 26 33\tCần Thơ\nT6\tOrganisation 0 6;12 15\tỦy ban dân\n`;
+    const refusal =
+      'r.ann:2: T6: a discontinuous span (0 6;12 15) that leaves out " nhân "; a Folio annotation is one continuous span';
+    for (const source of [
+      files({ 'r.ann': discontinuous, 'r.txt': text }),
+      files({ 'r.ann': discontinuous }),
+    ]) {
+      await expect(importInto(corpus, { format: 'brat', source, editor: 'Lan' })).rejects.toThrow(refusal);
+    }
+    expect(corpus.report('r').annotations).toHaveLength(1);
+  });
 });
 
 describe('doccano import', () => {
-  it('matches a line without report_id by its text; code points, not UTF-16 units', async () => {
+  it('matches a line without report_id by its text; UTF-16 units, as doccano counts', async () => {
     const corpus = await Corpus.open(buildCorpus({ 'r.txt': TEXT }));
+    // 😀 is two UTF-16 units: doccano puts "Lâm" at 12, which is code point 11.
     const source = files({
-      'admin.jsonl': `${JSON.stringify({ id: 7, text: TEXT, label: [[11, 31, 'person']] })}\n`,
+      'admin.jsonl': `${JSON.stringify({ id: 7, text: TEXT, label: [[12, 32, 'person']] })}\n`,
     });
     const summary = await importInto(corpus, { format: 'doccano', source, editor: 'Lan' });
     expect(summary).toMatchObject({ annotationsAdded: 1, unmatched: [], reanchored: [] });
     expect(corpus.report('r').annotations[0]).toMatchObject({
       label: 'Person',
       quote: 'Lâm Thị Phương Thanh',
+      start: 11,
+      end: 31,
     });
   });
 });

@@ -1,11 +1,11 @@
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Corpus, METADATA_FIELDS } from '../../../src-main/core';
 import { exportReports, type ExportFormatName } from '../../../src-main/core/export';
 import { importInto, type ImportFormatName } from '../../../src-main/core/import';
 import { tempDir } from '../../helpers/corpora';
-import { annotatedCorpus, NOW } from '../export/fixture';
+import { annotatedCorpus, ID0, NOW } from '../export/fixture';
 
 let source: { dir: string; corpus: Corpus };
 
@@ -83,5 +83,61 @@ describe('export → import into a fresh copy → export gives identical files',
     const summary = await importInto(fresh, { format: 'webannotation', source: zip, editor: 'Nhập' });
     expect(summary.annotationsAdded).toBe(11);
     expect(readFileSync(await exportTo(fresh, 'webannotation', true))).toEqual(readFileSync(zip));
+  });
+});
+
+describe('export → edit as a user of the tool → import → export: those edits and nothing else', () => {
+  async function copyOfSource(): Promise<Corpus> {
+    const dir = tempDir('folio-edit-');
+    cpSync(source.dir, dir, { recursive: true });
+    return Corpus.open(dir);
+  }
+
+  it('doccano: a deleted span is gone, a relabelled one is that annotation with its new label', async () => {
+    const corpus = await copyOfSource();
+    const out = await exportTo(corpus, 'doccano');
+    const first = filesOf(out);
+    const lines = first['doccano.jsonl']!.trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const row = lines.find((l) => l.report_id === ID0);
+    row.label = row.label
+      .filter(([, , label]: unknown[]) => label !== 'Document reference')
+      .map(([s, e, label]: [number, number, string]) => [s, e, s === 0 ? 'Place' : label]);
+    writeFileSync(path.join(out, 'doccano.jsonl'), lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+    const relabelled = corpus.report(ID0).annotations.find((a) => a.start === 0)!;
+    await importInto(corpus, { format: 'doccano', source: out, editor: 'Nhập', now: NOW });
+    expect(corpus.report(ID0).annotations.filter((a) => a.start === 0 && a.end === relabelled.end)).toEqual([
+      { ...relabelled, label: 'Place', modified: NOW.toISOString() },
+    ]);
+    const second = filesOf(await exportTo(corpus, 'doccano'));
+    expect(
+      second['doccano.jsonl']!.trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual(lines);
+    expect(second[`manifest.json`]).not.toEqual(first['manifest.json']);
+  });
+
+  it('brat: a deleted span is gone, a relabelled one keeps its id, a note edited there is taken', async () => {
+    const corpus = await copyOfSource();
+    const out = await exportTo(corpus, 'brat');
+    const first = filesOf(out);
+    const edited = first[`${ID0}.ann`]!.replace('T3\tDocument_reference 43 65\tNghị quyết số 22-NQ/TW\n', '')
+      .replace('T1\tOrganisation 0 16', 'T1\tPlace 0 16')
+      .replace('thành phố ở miền Tây', 'thành phố trực thuộc trung ương');
+    writeFileSync(path.join(out, `${ID0}.ann`), edited);
+    const relabelled = corpus.report(ID0).annotations.find((a) => a.quote === 'Thành uỷ Cần Thơ')!;
+    await importInto(corpus, { format: 'brat', source: out, editor: 'Nhập', now: NOW });
+    expect(corpus.report(ID0).annotations.find((a) => a.quote === 'Thành uỷ Cần Thơ')).toMatchObject({
+      id: relabelled.id,
+      label: 'Place',
+    });
+    const second = filesOf(await exportTo(corpus, 'brat'));
+    const t = (ann: string) =>
+      ann.replace(/^(T|#)\d+\t/gm, '$1\t').replace(/AnnotatorNotes T\d+/g, 'AnnotatorNotes');
+    expect(t(second[`${ID0}.ann`]!)).toBe(t(edited));
+    for (const file of Object.keys(first).filter((f) => f !== `${ID0}.ann` && f !== 'manifest.json'))
+      expect(second[file], file).toBe(first[file]);
   });
 });
