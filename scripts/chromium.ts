@@ -3,7 +3,17 @@ import type { BrowserContext } from 'playwright-core';
 /** Debian's Chromium, or the one `CHROMIUM_PATH` names. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Headless Chromium with a fresh profile folder and no background network traffic (this machine has none). */
+/** Switches for a headless Chromium with no background network traffic (these machines have none). */
+export const QUIET_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+/** Headless Chromium with a fresh profile folder and no background network traffic. */
 export async function launchChromium(
   profileDir: string,
   viewport = { width: 1400, height: 900 },
@@ -14,13 +24,6 @@ export async function launchChromium(
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: QUIET_CHROMIUM_ARGS,
   });
 }

@@ -95,6 +95,7 @@ async function start(): Promise<void> {
       ),
     );
   };
+  preferences.onDidChange(() => refreshMenu());
   const showError = (error: unknown) => dialog.showErrorBox('Folio', (error as Error).message);
 
   const shipped = app.isPackaged
@@ -111,8 +112,16 @@ async function start(): Promise<void> {
   }
 
   window.on('close', () => preferences.saveWindowState(windowStateOf(window)));
-  app.on('window-all-closed', () => {
+  // Quitting from the menu (app.quit) emits no window-all-closed: the service (its cache save) is closed once,
+  // on whichever comes first, before the app goes.
+  let closed = false;
+  const closeThenQuit = (event?: { preventDefault(): void }) => {
+    if (closed) return;
+    closed = true;
+    event?.preventDefault();
     dispose();
     void service.close().finally(() => app.quit());
-  });
+  };
+  app.on('window-all-closed', () => closeThenQuit());
+  app.on('will-quit', (event) => closeThenQuit(event));
 }

@@ -1,4 +1,5 @@
 import Store from 'electron-store';
+import { Emitter } from '../core';
 import type { Preferences } from '../contract/operations';
 import { sanitizePreferences, type PreferenceStore } from '../service/preferences';
 
@@ -19,6 +20,9 @@ interface StoreShape {
 /** App preferences and window state in electron-store (the user's config folder). */
 export class ElectronPreferenceStore implements PreferenceStore {
   private readonly store: Store<StoreShape>;
+  private readonly changed = new Emitter<Preferences>();
+  /** Fires after the preferences changed, with their new state (the menu speaks their language). */
+  readonly onDidChange = this.changed.event;
 
   constructor(store?: Store<StoreShape>) {
     this.store = store ?? new Store<StoreShape>({ name: 'preferences', clearInvalidConfig: true });
@@ -31,6 +35,7 @@ export class ElectronPreferenceStore implements PreferenceStore {
   async set(patch: Partial<Preferences>): Promise<Preferences> {
     const next = sanitizePreferences({ ...this.get(), ...patch });
     this.store.set('preferences', next);
+    this.changed.fire(next);
     return next;
   }
 

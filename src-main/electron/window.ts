@@ -50,6 +50,16 @@ export function createMainWindow(
 
 /** Blocks navigation away from the app and new windows; external links open in the system browser. */
 export function lockDown(contents: WebContents): void {
+  // What goes wrong in the window reaches the main process's log, not only the DevTools nobody has open.
+  contents.on('console-message', ({ level, message, sourceId, lineNumber }) => {
+    if (level === 'error') console.error(`[folio renderer] ${message} (${sourceId}:${lineNumber})`);
+  });
+  contents.on('preload-error', (_event, preloadPath, error) =>
+    console.error(`[folio] the preload ${preloadPath} failed: ${error.message}`),
+  );
+  contents.on('render-process-gone', (_event, details) =>
+    console.error(`[folio] the window's renderer is gone: ${details.reason} (exit code ${details.exitCode})`),
+  );
   contents.session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },

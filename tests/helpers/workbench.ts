@@ -24,11 +24,18 @@ export interface Workbench {
  * Starts the browser shell over the built renderer and opens it in Chromium; page errors fail the test. With
  * `downloads`, exports arrive as browser downloads, as in `npm run web`; without, they go to `.folio/exports/`.
  * `host` gives the service what another shell would (a save dialog, a file manager).
+ *
+ * With `FOLIO_SHELL=desktop`, the same flows run in the desktop app instead: its built main entry, preload and
+ * renderer under the desktop harness (`tests/desktop/`), with `server.url` its window's `file://` address.
  */
 export async function openWorkbench(
   preferences: Partial<Preferences> = {},
   shell: { downloads?: boolean; host?: Omit<ServiceHost, 'preferences'> } = {},
 ): Promise<Workbench> {
+  if (process.env.FOLIO_SHELL === 'desktop') {
+    const { openDesktopWorkbench } = await import('../desktop/harness/workbench');
+    return openDesktopWorkbench(preferences, shell);
+  }
   const corpus = copySampleCorpus();
   const downloads = shell.downloads ? new DownloadOffers() : undefined;
   const service = await openService(corpus, {
