@@ -66,6 +66,27 @@ describe('a label key while the core is slow', () => {
     expect(await pending.count()).toBe(0);
     await page.unroute('**/api/call/addAnnotation', refuse);
   });
+
+  it('offers the note only once the annotation is saved, so a note typed meanwhile is never lost', async () => {
+    const slow = async (route: Route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    };
+    await page.route('**/api/call/addAnnotation', slow);
+    await selectText(page, 'Cần Thơ');
+    await page.keyboard.press('1');
+    const item = page.locator('.annotation-list li').filter({ hasText: 'Cần Thơ' });
+    const pendingItem = item.and(page.locator('[data-annotation-item^="pending:"]'));
+    await expect.poll(() => pendingItem.count(), { timeout: 1000 }).toBe(1);
+    expect(await pendingItem.locator('input').isDisabled()).toBe(true);
+    // Typed as soon as it can be: into the saved annotation, whose note is kept.
+    await item.locator('input').fill('Bí thư Thành ủy');
+    await item.locator('input').press('Enter');
+    await expect
+      .poll(async () => (await service.call('getReport', { id: ID })).annotations.map((a) => a.note))
+      .toContain('Bí thư Thành ủy');
+    await page.unroute('**/api/call/addAnnotation', slow);
+  });
 });
 
 describe('tagging (bug 15)', () => {
