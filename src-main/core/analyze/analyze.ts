@@ -16,11 +16,8 @@ export interface AnalyzeJob {
   file: string;
 }
 
-/**
- * The machine's value of every metadata field, in the shape a correction of that field takes, and the
- * report's language (missing from caches written before it was kept).
- */
-export type ExtractedValues = Record<MetadataField, unknown> & { language?: string | null };
+/** The machine's value of every metadata field, in the shape a correction of that field takes, and the report's language. */
+export type ExtractedValues = Record<MetadataField, unknown> & { language: string | null };
 
 /** What reading one file gave: a report, or the reason it is not one. */
 export type AnalyzedFile =

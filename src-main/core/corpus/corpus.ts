@@ -11,7 +11,7 @@ import {
 import { analyzeFiles, WorkerPool, type AnalyzeOptions } from '../analyze/pool';
 import { Emitter } from '../emitter';
 import { FolioError } from '../errors';
-import { extractMetadata, registryWith, type Outlet } from '../extract';
+import { extractMetadata, registryWith, type OutletRegistry } from '../extract';
 import type { Extraction } from '../extract/types';
 import { parseQuery } from '../search/query';
 import { SearchIndex } from '../search/searchIndex';
@@ -111,8 +111,6 @@ export class Corpus {
   private index = SearchIndex.create();
   private readonly changes = new Emitter<CorpusChange>();
   private settings!: CorpusSettings;
-  /** The outlets reports are extracted knowing: the shipped registry and the corpus's own, as it opened. */
-  private outlets = registryWith([]);
   private cache!: CorpusCache;
   /** The cache save under way, if any: saves run one after another. */
   private saving: Promise<void> = Promise.resolve();
@@ -147,9 +145,9 @@ export class Corpus {
 
   private async load(onProgress?: (done: number, total: number) => void): Promise<void> {
     let lastReport = performance.now();
-    // First, since what the reports are extracted with depends on them: the corpus's own outlets.
+    // First: reports are extracted knowing the corpus's own outlets, here and in the analysis workers.
     const settings = await this.store.readSettings();
-    this.adoptOutlets(settings.outlets ?? []);
+    this.analysis = { ...this.analysis, outlets: settings.outlets ?? [] };
     const cacheLoaded = CorpusCache.load(this.store.folioDir, this.analysis.outlets);
     // With no cache every file will be read: the workers load their script while the folder is listed.
     const pool = cacheLoaded.then((cache) =>
@@ -295,10 +293,9 @@ export class Corpus {
     if (this.records.delete(id)) this.forget(id);
   }
 
-  /** Extracts with the corpus's own outlets beside the shipped ones, here and in the analysis workers. */
-  private adoptOutlets(outlets: readonly Outlet[]): void {
-    this.outlets = registryWith(outlets);
-    this.analysis = { ...this.analysis, outlets };
+  /** The outlets reports are extracted knowing: the shipped registry and the corpus's own, as it opened. */
+  private get outlets(): OutletRegistry {
+    return registryWith(this.analysis.outlets ?? []);
   }
 
   /** Drops a report that is gone from the index and the cache. */

@@ -60,9 +60,16 @@ export function hostOf(url: string): string | null {
 /** The registry of Vietnamese outlets shipped with Folio (`resources/extract/vi/outlets.json`). */
 export const VIETNAMESE_OUTLETS = new OutletRegistry(registry.outlets as Outlet[]);
 
-/** The shipped registry with a corpus's own outlets added; theirs win where a domain or name is the same. */
+const withExtra = new WeakMap<readonly Outlet[], OutletRegistry>();
+
+/**
+ * The shipped registry with a corpus's own outlets added; theirs win where a domain or name is the same. Built
+ * once per list: a corpus hands the same list to every analysis and extraction.
+ */
 export function registryWith(extra: readonly Outlet[]): OutletRegistry {
-  return extra.length === 0
-    ? VIETNAMESE_OUTLETS
-    : new OutletRegistry([...(registry.outlets as Outlet[]), ...extra]);
+  if (extra.length === 0) return VIETNAMESE_OUTLETS;
+  let built = withExtra.get(extra);
+  if (!built)
+    withExtra.set(extra, (built = new OutletRegistry([...(registry.outlets as Outlet[]), ...extra])));
+  return built;
 }

@@ -1,4 +1,4 @@
 // Its own module so the cache can name the extractor's version without loading the extractor.
 
 /** Bumped whenever extraction changes what it finds, so caches made by an older extractor are redone. */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;
