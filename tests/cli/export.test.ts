@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { folio, type CliRun } from '../helpers/cli';
 import { copySampleCorpus, SAMPLE_IDS, tempDir } from '../helpers/corpora';
+import { filesOf } from '../helpers/files';
 import { ASTRAL, writeAstral } from '../core/export/fixture';
 
 const [ID0, ID1, ID2] = SAMPLE_IDS as [string, string, string, string, string];
@@ -27,17 +28,6 @@ function ok(run: CliRun): string {
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return run.stdout;
-}
-
-function filesOf(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => [
-        path.relative(dir, path.join(e.parentPath, e.name)),
-        readFileSync(path.join(e.parentPath, e.name), 'utf8'),
-      ]),
-  );
 }
 
 beforeAll(() => {

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Corpus } from '../../../src-main/core';
-import { copySampleCorpus, SAMPLE_IDS } from '../../helpers/corpora';
+import { exportReports, type ExportFormatName } from '../../../src-main/core/export';
+import { copySampleCorpus, SAMPLE_IDS, tempDir } from '../../helpers/corpora';
 
 /** The sample report the fixture corrects and annotates most. */
 export const ID0 = SAMPLE_IDS[0]!;
@@ -71,4 +72,18 @@ async function correctAndAnnotate(corpus: Corpus): Promise<void> {
 export function python(script: string, ...args: string[]): unknown {
   const stdout = execFileSync('python3', ['-c', script, ...args], { encoding: 'utf8' });
   return JSON.parse(stdout);
+}
+
+/** Opens a copy of the corpus folder `dir`, for a test to change. */
+export async function openCopy(dir: string): Promise<Corpus> {
+  const copy = tempDir('folio-copy-');
+  cpSync(dir, copy, { recursive: true });
+  return Corpus.open(copy);
+}
+
+/** Exports every report of `corpus` in `format` at `NOW` (as a zip with `zip`); resolves with where it went. */
+export async function exportAll(corpus: Corpus, format: ExportFormatName, zip = false): Promise<string> {
+  const out = path.join(tempDir('folio-export-'), zip ? `${format}.zip` : format);
+  await exportReports(corpus, { selection: { kind: 'all' }, format, out, zip, now: NOW });
+  return out;
 }

@@ -10,7 +10,7 @@ import { uuidV5 } from '../../../src-main/core/export/webAnnotationIris';
 import { importInto } from '../../../src-main/core/import';
 import { folio } from '../../helpers/cli';
 import { copySampleCorpus, tempDir } from '../../helpers/corpora';
-import { annotatedCorpus, NOW, python } from './fixture';
+import { annotatedCorpus, NOW, openCopy, python } from './fixture';
 
 /** The W3C Web Annotation test suite (its JSON schemas and the `.test` files that list its assertions). */
 const SUITE = path.resolve(import.meta.dirname, '../../../../shared/validators/web-annotation-tests');
@@ -138,9 +138,7 @@ function suiteFailures(collection: Json): string[] {
 
 /** A copy of the annotated corpus with its annotations deleted through the corpus API. */
 async function withoutAnnotations(): Promise<Corpus> {
-  const dir = tempDir('folio-web-fresh-');
-  cpSync(source.dir, dir, { recursive: true });
-  const corpus = await Corpus.open(dir);
+  const corpus = await openCopy(source.dir);
   for (const id of corpus.ids()) {
     for (const annotation of corpus.report(id).annotations) await corpus.deleteAnnotation(id, annotation.id);
   }

@@ -1,11 +1,11 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Corpus, METADATA_FIELDS } from '../../../src-main/core';
-import { exportReports, type ExportFormatName } from '../../../src-main/core/export';
+import type { ExportFormatName } from '../../../src-main/core/export';
 import { importInto, type ImportFormatName } from '../../../src-main/core/import';
-import { tempDir } from '../../helpers/corpora';
-import { annotatedCorpus, ID0, NOW } from '../export/fixture';
+import { filesOf } from '../../helpers/files';
+import { annotatedCorpus, exportAll, ID0, NOW, openCopy } from '../export/fixture';
 
 let source: { dir: string; corpus: Corpus };
 
@@ -15,9 +15,7 @@ beforeAll(async () => {
 
 /** A copy of the annotated corpus with everything the format carries removed through the corpus API. */
 async function freshCopy(strip: 'annotations' | 'metadata'): Promise<Corpus> {
-  const dir = tempDir('folio-fresh-');
-  cpSync(source.dir, dir, { recursive: true });
-  const corpus = await Corpus.open(dir);
+  const corpus = await openCopy(source.dir);
   for (const id of corpus.ids()) {
     const report = corpus.report(id);
     if (strip === 'annotations') {
@@ -30,22 +28,6 @@ async function freshCopy(strip: 'annotations' | 'metadata'): Promise<Corpus> {
   return corpus;
 }
 
-async function exportTo(corpus: Corpus, format: ExportFormatName, zip = false): Promise<string> {
-  const out = path.join(tempDir('folio-rt-'), zip ? `${format}.zip` : format);
-  await exportReports(corpus, { selection: { kind: 'all' }, format, out, zip, now: NOW });
-  return out;
-}
-
-function filesOf(dir: string): Record<string, string> {
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  return Object.fromEntries(
-    entries.map((e) => {
-      const full = path.join(e.parentPath, e.name);
-      return [path.relative(dir, full), readFileSync(full, 'utf8')];
-    }),
-  );
-}
-
 describe('export → import into a fresh copy → export gives identical files', () => {
   const cases: Array<[ExportFormatName, ImportFormatName, 'annotations' | 'metadata']> = [
     ['brat', 'brat', 'annotations'],
@@ -55,9 +37,9 @@ describe('export → import into a fresh copy → export gives identical files',
   ];
   for (const [exportFormat, importFormat, strip] of cases) {
     it(`${exportFormat} (import --format ${importFormat})`, async () => {
-      const first = await exportTo(source.corpus, exportFormat);
+      const first = await exportAll(source.corpus, exportFormat);
       const fresh = await freshCopy(strip);
-      expect(filesOf(await exportTo(fresh, exportFormat))).not.toEqual(filesOf(first));
+      expect(filesOf(await exportAll(fresh, exportFormat))).not.toEqual(filesOf(first));
       const summary = await importInto(fresh, {
         format: importFormat,
         source: first,
@@ -66,7 +48,7 @@ describe('export → import into a fresh copy → export gives identical files',
       });
       expect(summary.unmatched).toEqual([]);
       expect(summary.reanchored).toEqual([]);
-      expect(filesOf(await exportTo(fresh, exportFormat))).toEqual(filesOf(first));
+      expect(filesOf(await exportAll(fresh, exportFormat))).toEqual(filesOf(first));
       const again = await importInto(fresh, {
         format: importFormat,
         source: first,
@@ -78,24 +60,18 @@ describe('export → import into a fresh copy → export gives identical files',
   }
 
   it('from a zip export too', async () => {
-    const zip = await exportTo(source.corpus, 'webannotation', true);
+    const zip = await exportAll(source.corpus, 'webannotation', true);
     const fresh = await freshCopy('annotations');
     const summary = await importInto(fresh, { format: 'webannotation', source: zip, editor: 'Nhập' });
     expect(summary.annotationsAdded).toBe(11);
-    expect(readFileSync(await exportTo(fresh, 'webannotation', true))).toEqual(readFileSync(zip));
+    expect(readFileSync(await exportAll(fresh, 'webannotation', true))).toEqual(readFileSync(zip));
   });
 });
 
 describe('export → edit as a user of the tool → import → export: those edits and nothing else', () => {
-  async function copyOfSource(): Promise<Corpus> {
-    const dir = tempDir('folio-edit-');
-    cpSync(source.dir, dir, { recursive: true });
-    return Corpus.open(dir);
-  }
-
   it('doccano: a deleted span is gone, a relabelled one is that annotation with its new label', async () => {
-    const corpus = await copyOfSource();
-    const out = await exportTo(corpus, 'doccano');
+    const corpus = await openCopy(source.dir);
+    const out = await exportAll(corpus, 'doccano');
     const first = filesOf(out);
     const lines = first['doccano.jsonl']!.trimEnd()
       .split('\n')
@@ -110,7 +86,7 @@ describe('export → edit as a user of the tool → import → export: those edi
     expect(corpus.report(ID0).annotations.filter((a) => a.start === 0 && a.end === relabelled.end)).toEqual([
       { ...relabelled, label: 'Place', modified: NOW.toISOString() },
     ]);
-    const second = filesOf(await exportTo(corpus, 'doccano'));
+    const second = filesOf(await exportAll(corpus, 'doccano'));
     expect(
       second['doccano.jsonl']!.trimEnd()
         .split('\n')
@@ -120,8 +96,8 @@ describe('export → edit as a user of the tool → import → export: those edi
   });
 
   it('brat: a deleted span is gone, a relabelled one keeps its id, a note edited there is taken', async () => {
-    const corpus = await copyOfSource();
-    const out = await exportTo(corpus, 'brat');
+    const corpus = await openCopy(source.dir);
+    const out = await exportAll(corpus, 'brat');
     const first = filesOf(out);
     const edited = first[`${ID0}.ann`]!.replace('T3\tDocument_reference 43 65\tNghị quyết số 22-NQ/TW\n', '')
       .replace('T1\tOrganisation 0 16', 'T1\tPlace 0 16')
@@ -133,7 +109,7 @@ describe('export → edit as a user of the tool → import → export: those edi
       id: relabelled.id,
       label: 'Place',
     });
-    const second = filesOf(await exportTo(corpus, 'brat'));
+    const second = filesOf(await exportAll(corpus, 'brat'));
     const t = (ann: string) =>
       ann.replace(/^(T|#)\d+\t/gm, '$1\t').replace(/AnnotatorNotes T\d+/g, 'AnnotatorNotes');
     expect(t(second[`${ID0}.ann`]!)).toBe(t(edited));

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Corpus } from '../../../src-main/core';
 import { EditHistory, type AppliedEdit } from '../../../src-main/core/edits';
-import { exportReports, type ExportFormatName } from '../../../src-main/core/export';
 import {
   applyImport,
   planImport,
@@ -12,7 +11,8 @@ import {
   type ImportFormatName,
 } from '../../../src-main/core/import';
 import { tempDir } from '../../helpers/corpora';
-import { annotatedCorpus, ASTRAL, ID0, NOW } from '../export/fixture';
+import { filesOf } from '../../helpers/files';
+import { annotatedCorpus, ASTRAL, exportAll, ID0, openCopy } from '../export/fixture';
 
 /** The time of the import, so the changes it stamps are told apart from the export's. */
 const LATER = new Date('2025-03-08T08:00:00Z');
@@ -22,30 +22,6 @@ let source: { dir: string; corpus: Corpus };
 beforeAll(async () => {
   source = await annotatedCorpus();
 });
-
-/** A copy of the annotated fixture corpus, for a test to change. */
-async function copyOfFixture(): Promise<Corpus> {
-  const dir = tempDir('folio-sync-');
-  cpSync(source.dir, dir, { recursive: true });
-  return Corpus.open(dir);
-}
-
-async function exportTo(corpus: Corpus, format: ExportFormatName): Promise<string> {
-  const out = path.join(tempDir('folio-sync-out-'), format);
-  await exportReports(corpus, { selection: { kind: 'all' }, format, out, now: NOW });
-  return out;
-}
-
-function filesOf(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => {
-        const full = path.join(e.parentPath, e.name);
-        return [path.relative(dir, full), readFileSync(full, 'utf8')];
-      }),
-  );
-}
 
 /** Every report's annotations, in a stable order, to compare a corpus before and after. */
 function annotationsOf(corpus: Corpus): Record<string, unknown[]> {
@@ -109,9 +85,9 @@ function bratSpans(ann: string): string[] {
 
 describe('brat: export, edit in brat, import back', () => {
   it('the dry run lists exactly what was done in brat; --apply does it; one undo puts it all back', async () => {
-    const corpus = await copyOfFixture();
+    const corpus = await openCopy(source.dir);
     const before = annotationsOf(corpus);
-    const out = await exportTo(corpus, 'brat');
+    const out = await exportAll(corpus, 'brat');
     const first = filesOf(out);
     const text = first[`${ID0}.txt`]!;
     const [start, end] = spanOf(text, 'Bộ Chính trị');
@@ -178,7 +154,7 @@ describe('brat: export, edit in brat, import back', () => {
     const removedId = dryRun.summary.changes.find((c) => c.kind === 'removed')!.annotationId;
     expect(corpus.report(ID0).annotations.map((a) => a.id)).not.toContain(removedId);
 
-    const second = filesOf(await exportTo(corpus, 'brat'));
+    const second = filesOf(await exportAll(corpus, 'brat'));
     for (const file of Object.keys(first)) {
       if ([`${ID0}.ann`, `${ASTRAL}.ann`, 'manifest.json'].includes(file)) continue;
       expect(second[file], file).toBe(first[file]);
@@ -189,12 +165,12 @@ describe('brat: export, edit in brat, import back', () => {
 
     await undo(corpus, applied);
     expect(annotationsOf(corpus)).toEqual(before);
-    expect(filesOf(await exportTo(corpus, 'brat'))).toEqual(first);
+    expect(filesOf(await exportAll(corpus, 'brat'))).toEqual(first);
   });
 
   it('keeps what Folio changed since the export, and never removes an annotation made after it', async () => {
-    const corpus = await copyOfFixture();
-    const out = await exportTo(corpus, 'brat');
+    const corpus = await openCopy(source.dir);
+    const out = await exportAll(corpus, 'brat');
     const ann = readFileSync(path.join(out, `${ID0}.ann`), 'utf8');
     const byQuote = (quote: string) => corpus.report(ID0).annotations.find((a) => a.quote === quote)!;
     await corpus.updateAnnotation(ID0, byQuote('Thành uỷ Cần Thơ').id, { label: 'Place' });
@@ -220,8 +196,8 @@ describe('brat: export, edit in brat, import back', () => {
   });
 
   it('without the manifest only additions are made, and the summary says why', async () => {
-    const corpus = await copyOfFixture();
-    const out = await exportTo(corpus, 'brat');
+    const corpus = await openCopy(source.dir);
+    const out = await exportAll(corpus, 'brat');
     rmSync(path.join(out, 'manifest.json'));
     const ann = readFileSync(path.join(out, `${ID0}.ann`), 'utf8');
     writeFileSync(
@@ -240,9 +216,9 @@ describe('brat: export, edit in brat, import back', () => {
   });
 
   it('a manifest named with --manifest must be of the same format', async () => {
-    const corpus = await copyOfFixture();
-    const brat = await exportTo(corpus, 'brat');
-    const doccano = await exportTo(corpus, 'doccano');
+    const corpus = await openCopy(source.dir);
+    const brat = await exportAll(corpus, 'brat');
+    const doccano = await exportAll(corpus, 'doccano');
     await expect(
       plan(corpus, 'brat', path.join(brat, `${ID0}.ann`), path.join(doccano, 'manifest.json')),
     ).rejects.toThrow(
@@ -254,8 +230,8 @@ describe('brat: export, edit in brat, import back', () => {
   });
 
   it('all or nothing: when one report changed since the dry run, the reports already changed are put back', async () => {
-    const corpus = await copyOfFixture();
-    const out = await exportTo(corpus, 'brat');
+    const corpus = await openCopy(source.dir);
+    const out = await exportAll(corpus, 'brat');
     for (const id of [ID0, ASTRAL]) {
       const ann = readFileSync(path.join(out, `${id}.ann`), 'utf8');
       writeFileSync(path.join(out, `${id}.ann`), ann.split('\n').slice(1).join('\n'));
@@ -275,9 +251,9 @@ describe('brat: export, edit in brat, import back', () => {
 
 describe('doccano: export, edit in doccano, import its export back', () => {
   it('spans without ids are matched by offsets: a new label on the same span is a relabel, an overlap a move', async () => {
-    const corpus = await copyOfFixture();
+    const corpus = await openCopy(source.dir);
     const before = annotationsOf(corpus);
-    const out = await exportTo(corpus, 'doccano');
+    const out = await exportAll(corpus, 'doccano');
     const first = filesOf(out);
     const lines = first['doccano.jsonl']!.trimEnd()
       .split('\n')
@@ -313,7 +289,7 @@ describe('doccano: export, edit in doccano, import its export back', () => {
     expect(corpus.report(ID0).annotations.find((a) => a.quote === 'Cần Thơ')!.note).toBe(
       'thành phố\nở miền Tây',
     );
-    const second = filesOf(await exportTo(corpus, 'doccano'));
+    const second = filesOf(await exportAll(corpus, 'doccano'));
     const secondLines = second['doccano.jsonl']!.trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l));
@@ -327,14 +303,14 @@ describe('doccano: export, edit in doccano, import its export back', () => {
 
     await undo(corpus, applied);
     expect(annotationsOf(corpus)).toEqual(before);
-    expect(filesOf(await exportTo(corpus, 'doccano'))).toEqual(first);
+    expect(filesOf(await exportAll(corpus, 'doccano'))).toEqual(first);
   });
 });
 
 describe('doccano: every span of a report deleted there', () => {
   it('removes each exported annotation of that report, and none of the others', async () => {
-    const corpus = await copyOfFixture();
-    const out = await exportTo(corpus, 'doccano');
+    const corpus = await openCopy(source.dir);
+    const out = await exportAll(corpus, 'doccano');
     const lines = readFileSync(path.join(out, 'doccano.jsonl'), 'utf8')
       .trimEnd()
       .split('\n')
@@ -353,9 +329,9 @@ describe('doccano: every span of a report deleted there', () => {
 
 describe('Web Annotation: export, edit in an annotation tool, import back', () => {
   it('annotations are matched by their ids: deleted, relabelled, re-noted, moved and new ones', async () => {
-    const corpus = await copyOfFixture();
+    const corpus = await openCopy(source.dir);
     const before = annotationsOf(corpus);
-    const out = await exportTo(corpus, 'webannotation');
+    const out = await exportAll(corpus, 'webannotation');
     const first = filesOf(out);
     const collection = JSON.parse(first['annotations.jsonld']!);
     type Item = {
@@ -406,7 +382,7 @@ describe('Web Annotation: export, edit in an annotation tool, import back', () =
     expect(dryRun.summary.changes.find((c) => c.kind === 'added')!.annotationId).toBe(added);
 
     const { applied } = await applyImport(corpus, dryRun);
-    const second = filesOf(await exportTo(corpus, 'webannotation'));
+    const second = filesOf(await exportAll(corpus, 'webannotation'));
     for (const file of Object.keys(first)) {
       if (['annotations.jsonld', 'manifest.json'].includes(file)) continue;
       expect(second[file], file).toBe(first[file]);
@@ -430,6 +406,6 @@ describe('Web Annotation: export, edit in an annotation tool, import back', () =
 
     await undo(corpus, applied);
     expect(annotationsOf(corpus)).toEqual(before);
-    expect(filesOf(await exportTo(corpus, 'webannotation'))).toEqual(first);
+    expect(filesOf(await exportAll(corpus, 'webannotation'))).toEqual(first);
   });
 });
