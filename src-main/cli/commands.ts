@@ -11,8 +11,9 @@ import {
   UsageError,
 } from './args';
 import { ACCURACY_COMMAND } from './accuracyCommand';
-import { COLLECTION_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND } from './exportCommands';
+import { COLLECTION_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND, warnUnreadable } from './exportCommands';
 import { openCorpus } from './open';
+import { TEAM_COMMANDS } from './teamCommands';
 
 /** Where a command writes; tests and the shell pass process streams. */
 export interface CommandIO {
@@ -59,11 +60,8 @@ const info: Command = {
     for (const skipped of summary.skipped) io.out(`  ${skipped.file}: ${skipped.code}: ${skipped.reason}`);
     io.out(`unreadable editorial files: ${summary.corruptSidecars.length}`);
     for (const corrupt of summary.corruptSidecars) io.out(`  ${corrupt.id}: ${corrupt.message}`);
-    if (summary.corruptSidecars.length) {
-      io.err(
-        `folio info: warning: ${summary.corruptSidecars.length} report(s) have editorial files that cannot be read; their tags and annotations are not counted`,
-      );
-    }
+    if (summary.settingsProblem) io.out(`settings:    ${summary.settingsProblem}`);
+    warnUnreadable(corpus, 'info', dir!, io, { list: false });
     if (summary.cacheWarning) io.err(`folio info: warning: ${summary.cacheWarning}`);
     return 0;
   },
@@ -143,6 +141,7 @@ const search: Command = {
     const filters = filtersFrom(values);
     const corpus = await openCorpus(dir!);
     const results = corpus.search(queryParts.join(' '), filters, integerOption(values.limit, 'limit', 20));
+    warnUnreadable(corpus, 'search', dir!, io);
     if (values.json) {
       io.out(JSON.stringify(results, null, 2));
       return 0;
@@ -325,7 +324,7 @@ const check: Command = {
   name: 'check',
   usage: 'folio check <corpus> [--json]',
   summary:
-    'exit 1 when an original changed on disk, a sidecar is corrupt, annotations are orphaned, or files are unreadable',
+    'exit 1 when a sidecar is corrupt or has git conflict markers, conflicts wait, an original changed on disk, annotations are orphaned, or files are unreadable; annotations moved onto their words are listed',
   async run(argv, io) {
     const { values, positionals: args } = parseCommand(argv, { json: { type: 'boolean' } });
     const [dir] = positionals(args, 1, '<corpus>');
@@ -333,12 +332,15 @@ const check: Command = {
     const result = corpus.check();
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else {
+      const { settingsProblem } = result;
+      if (settingsProblem) io.out(`.folio/corpus.json: merge-conflict: ${settingsProblem}`);
       for (const problem of result.problems) io.out(`${problem.id}: ${problem.code}: ${problem.message}`);
       for (const skipped of result.skipped) io.out(`${skipped.file}: ${skipped.code}: ${skipped.reason}`);
+      const count = result.problems.length + result.skipped.length + (settingsProblem ? 1 : 0);
       io.out(
         result.ok
-          ? `ok: ${corpus.ids().length} report(s), no problems`
-          : `${result.problems.length + result.skipped.length} problem(s)`,
+          ? `ok: ${corpus.ids().length} report(s), ${count ? `${count} notice(s), no problems` : 'no problems'}`
+          : `${count} problem(s)`,
       );
     }
     return result.ok ? 0 : 1;
@@ -360,4 +362,5 @@ export const COMMANDS: Command[] = [
   COLLECTION_COMMAND,
   EXPORT_COMMAND,
   IMPORT_COMMAND,
+  ...TEAM_COMMANDS,
 ];

@@ -1,4 +1,5 @@
 import type { ResolvedCollection } from '../contract/types';
+import type { Corpus } from '../core';
 import { Collections } from '../core/collections';
 import {
   EXPORT_FORMATS,
@@ -27,6 +28,39 @@ import {
 } from './args';
 import type { Command, CommandIO } from './commands';
 import { openCorpus } from './open';
+
+/** How many unreadable editorial files a warning names before it points to `folio check`. */
+const LISTED_UNREADABLE = 10;
+
+/**
+ * Says on stderr what a command worked without: the editorial files it could not read (git conflict markers
+ * left in them, or damage), whose reports it took as unedited, and a `corpus.json` held merged in memory;
+ * with `list`, each file's own message (which names it and what to run).
+ */
+export function warnUnreadable(
+  corpus: Corpus,
+  command: string,
+  dir: string,
+  io: CommandIO,
+  { list = true }: { list?: boolean } = {},
+): void {
+  const unreadable = corpus.info().corruptSidecars;
+  if (unreadable.length) {
+    const conflicted = unreadable.filter((u) =>
+      corpus.summary(u.id).problems.some((p) => p.code === 'merge-conflict'),
+    ).length;
+    io.err(
+      `folio ${command}: warning: ${unreadable.length} report(s) have editorial files that cannot be read; their tags and annotations are not counted${conflicted ? ` (${conflicted} with git conflict markers: run "folio resolve ${dir}")` : ''}`,
+    );
+    if (list) {
+      for (const file of unreadable.slice(0, LISTED_UNREADABLE)) io.err(`  ${file.message}`);
+      if (unreadable.length > LISTED_UNREADABLE)
+        io.err(`  … and ${unreadable.length - LISTED_UNREADABLE} more (folio check lists them all)`);
+    }
+  }
+  const settings = corpus.settingsProblem();
+  if (settings) io.err(`folio ${command}: warning: ${settings}`);
+}
 
 function hasFilters(values: FilterValues): boolean {
   return Object.keys(filterOptions).some((key) => values[key as keyof FilterValues] !== undefined);
@@ -194,6 +228,8 @@ export const EXPORT_COMMAND: Command = {
     const selection = selectionFrom(values);
     const now = exportTime();
     const corpus = await openCorpus(dir!);
+    // Reports whose editorial files cannot be read are refused by the export itself, naming each.
+    if (corpus.settingsProblem()) warnUnreadable(corpus, 'export', dir!, io, { list: false });
     const started = performance.now();
     const summary = await exportReports(corpus, {
       selection,

@@ -32,6 +32,7 @@ export const OPERATION_NAMES = [
   'deleteAnnotation',
   'saveCorrection',
   'revertChanges',
+  'resolveConflict',
   'undo',
   'redo',
   'editHistory',

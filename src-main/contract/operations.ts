@@ -3,6 +3,7 @@ import { EVENT_NAMES, OPERATION_NAMES } from './channels';
 import type { HistoryState } from './history';
 import type {
   ChangeDto,
+  ConflictChoice,
   CorpusInfo,
   ExportResult,
   ExportSummary,
@@ -29,6 +30,11 @@ export { EXPORT_FORMATS, FACETS, LABEL_KEYS, METADATA_FIELDS, REPORT_STATUSES, t
 export type {
   AnnotationDto,
   ChangeDto,
+  ConflictAnnotationDto,
+  ConflictChoice,
+  ConflictDto,
+  ConflictSource,
+  ConflictValueDto,
   CorpusInfo,
   ExportDownload,
   LeftOutAnnotation,
@@ -281,6 +287,19 @@ export const OPERATIONS = {
       .object({ id: reportId, changes: z.array(z.number().int().nonnegative()).min(1), revision })
       .strict(),
   },
+  resolveConflict: {
+    input: z
+      .object({
+        id: reportId,
+        conflictId: z.string().min(1).max(64),
+        choice: z.union([
+          z.enum(['ours', 'theirs']),
+          z.object({ text: z.string().max(20_000_000) }).strict(),
+        ]) satisfies z.ZodType<ConflictChoice>,
+        revision,
+      })
+      .strict(),
+  },
   undo: { input: empty },
   redo: { input: empty },
   editHistory: { input: empty },
@@ -331,6 +350,7 @@ export interface OperationResults {
   deleteAnnotation: ReportDetail;
   saveCorrection: ReportDetail;
   revertChanges: ReportDetail;
+  resolveConflict: ReportDetail;
   undo: HistoryState;
   redo: HistoryState;
   editHistory: HistoryState;

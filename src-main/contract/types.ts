@@ -89,7 +89,14 @@ export interface SkippedFile {
 
 /** A problem with one report that needs the editor's attention. */
 export interface ReportProblem {
-  code: 'corrupt-sidecar' | 'original-changed' | 'orphaned-annotations' | 'annotations-moved';
+  code:
+    | 'corrupt-sidecar'
+    | 'merge-conflict'
+    | 'original-changed'
+    | 'correction-rebased'
+    | 'conflicts'
+    | 'orphaned-annotations'
+    | 'annotations-moved';
   message: string;
   /** How many annotations it concerns, for the interface's own sentence. */
   count?: number;
@@ -160,6 +167,59 @@ export interface ChangeDto {
   inserted: string;
 }
 
+/** Where a conflict came from: two editors' work merged, or a correction carried onto a changed original. */
+export type ConflictSource = 'merge' | 'original-changed';
+
+/** One side's value of a conflicted field: the editor's, with who set it (null for a status, which has none). */
+export interface ConflictValueDto {
+  value: unknown;
+  editor: string | null;
+  at: string | null;
+}
+
+/** One side's version of a conflicted annotation, offsets on the report's text. */
+export type ConflictAnnotationDto = Omit<AnnotationDto, 'originalStart' | 'originalEnd'>;
+
+/**
+ * A true conflict a merge or a rebase could not decide, for the editor to resolve. `ours` is the editor's own
+ * version ("mine"), the one in effect until it is resolved; `theirs` is the other side's (or the new original).
+ * A side that is null has no value: a field that side left to the extractor, an annotation it deleted.
+ */
+export type ConflictDto =
+  | {
+      id: string;
+      kind: 'field';
+      source: ConflictSource;
+      field: MetadataField | 'status';
+      base: ConflictValueDto | null;
+      ours: ConflictValueDto | null;
+      theirs: ConflictValueDto | null;
+    }
+  | {
+      id: string;
+      kind: 'text';
+      source: ConflictSource;
+      /** The block's first line in the text (0-based), and where it stands there, in code points. */
+      line: number;
+      start: number;
+      end: number;
+      base: string[];
+      ours: string[];
+      theirs: string[];
+    }
+  | {
+      id: string;
+      kind: 'annotation';
+      source: ConflictSource;
+      annotationId: string;
+      base: ConflictAnnotationDto | null;
+      ours: ConflictAnnotationDto | null;
+      theirs: ConflictAnnotationDto | null;
+    };
+
+/** How the editor resolves a conflict: with their own version, the other side's, or text they typed. */
+export type ConflictChoice = 'ours' | 'theirs' | { text: string };
+
 /** Everything the reader needs to show and edit one report. */
 export interface ReportDetail extends ReportSummary {
   /** The corrected text (the original when uncorrected), normalised. */
@@ -172,6 +232,8 @@ export interface ReportDetail extends ReportSummary {
   captions: Array<{ start: number; end: number }>;
   annotations: AnnotationDto[];
   changes: ChangeDto[];
+  /** Conflicts waiting for the editor's choice, by id. */
+  conflicts: ConflictDto[];
   /** Guards against overwriting: pass it back with a change; null when the report has no sidecar yet. */
   revision: string | null;
 }
@@ -214,6 +276,11 @@ export interface CorpusInfo {
   tags: string[];
   /** Why `.folio/cache/` could not be written (the corpus works, the next open is slower); null normally. */
   cacheWarning: string | null;
+  /**
+   * Why `.folio/corpus.json` is held merged in memory: git left conflict markers in it, and settings edits are
+   * refused until `folio resolve`. Null normally.
+   */
+  settingsProblem: string | null;
   /** Reports whose editorial file cannot be read: their tags, annotations and corrections are unknown. */
   corruptSidecars: Array<{ id: string; message: string }>;
 }
@@ -223,6 +290,8 @@ export interface CheckResult {
   ok: boolean;
   problems: Array<{ id: string } & ReportProblem>;
   skipped: SkippedFile[];
+  /** Why `.folio/corpus.json` is held merged in memory (see `CorpusInfo.settingsProblem`); null normally. */
+  settingsProblem: string | null;
 }
 
 /** Which text is exported: the original as decoded, or the editor's corrected text. */

@@ -52,6 +52,8 @@ export const ERROR_CODES = [
   'undecodable',
   'too-large',
   'corrupt-sidecar',
+  /** A `.folio/` file git merged without Folio's merge driver, left with conflict markers. */
+  'merge-conflict',
   'changed-on-disk',
   'disk-full',
   'read-only',

@@ -14,6 +14,7 @@ import {
   exportReports,
   FolioError,
   resetMetadata,
+  resolveConflict,
   setMetadata,
   setStatus,
   setTags,
@@ -238,6 +239,21 @@ export class FolioService {
       const applied = await this.open_().revertChanges(id, changes, this.editor(), revision);
       this.remember(applied.edit.verb, [applied]);
       return this.open_().report(id);
+    },
+    resolveConflict: async ({ id, conflictId, choice, revision }) => {
+      // What the conflict is about names the part of the report the resolution depends on.
+      const conflict = this.open_()
+        .report(id)
+        .conflicts.find((c) => c.id === conflictId);
+      if (!conflict) {
+        throw new FolioError(
+          'changed-on-disk',
+          `report "${id}" has no conflict "${conflictId}": it was resolved already, or never was`,
+          undefined,
+          { reason: 'conflict-resolved' },
+        );
+      }
+      return this.editOne(id, resolveConflict(conflict, choice), revision);
     },
     undo: async () => {
       await this.history.undo((step) => this.applyInverse(step)).finally(() => this.historyChanged());

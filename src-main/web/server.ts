@@ -279,6 +279,7 @@ function statusOf(error: FolioError): number {
       return 404;
     case 'changed-on-disk':
     case 'corrupt-sidecar':
+    case 'merge-conflict':
       return 409;
     case 'outside-corpus':
       return 403;

@@ -61,3 +61,15 @@ export function sideRows(segments: Segment[]): SideRow[] {
   if (row.left.length > 0) close();
   return rows;
 }
+
+/**
+ * The changes (by index) that stand in a block of the corrected text (`start`–`end`, code points): where the
+ * diff shows a text conflict's lines. A change that only meets the block's edge from outside is not in it.
+ */
+export function changesInBlock(changes: ChangeDto[], block: { start: number; end: number }): number[] {
+  const inside = (change: ChangeDto) =>
+    change.newFrom === change.newTo || block.start === block.end
+      ? change.newFrom <= block.end && change.newTo >= block.start
+      : change.newFrom < block.end && change.newTo > block.start;
+  return changes.flatMap((change, index) => (inside(change) ? [index] : []));
+}

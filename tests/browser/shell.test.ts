@@ -126,6 +126,17 @@ describe('the browser shell in Chromium', () => {
       params: { reason: 'not-in-this-shell' },
     });
     results.revealPath = 200;
+    // A report with no conflict has none to resolve: the call is answered, and says so.
+    const resolve = await callInPage('resolveConflict', {
+      id,
+      conflictId: '0123456789abcdef',
+      choice: 'ours',
+    });
+    expect(resolve.body.error).toMatchObject({
+      code: 'changed-on-disk',
+      params: { reason: 'conflict-resolved' },
+    });
+    results.resolveConflict = 200;
     expect(Object.keys(results).sort()).toEqual([...OPERATION_NAMES].sort());
     expect(Object.entries(results).filter(([, status]) => status !== 200)).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -212,5 +213,127 @@ describe('folio (command line)', () => {
     );
     expect(exported.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('check lists annotations moved onto their words without failing, and those it orphaned as a failure', () => {
+    const dir = copySampleCorpus();
+    expect(folio('annotate', dir, ID0, '--quote', 'Trần Quốc Trung', '--label', 'Person').code).toBe(0);
+    const file = path.join(dir, '.folio', 'reports', `${ID0}.json`);
+    const json = readFileSync(file, 'utf8');
+    const [, start, end] = /"start":(\d+),"end":(\d+)/.exec(json)!;
+    writeFileSync(
+      file,
+      json.replace(`"start":${start},"end":${end}`, `"start":${+start! + 2},"end":${+end! + 2}`),
+    );
+    const moved = folio('check', dir);
+    expect(moved.stdout).toBe(
+      `${ID0}: annotations-moved: 1 annotation(s) moved to where their words now stand\nok: 5 report(s), 1 notice(s), no problems\n`,
+    );
+    expect(moved.code).toBe(0);
+    writeFileSync(file, json.replace('"quote":"Trần Quốc Trung"', '"quote":"Trần Quốc Trung Kiên"'));
+    const orphaned = folio('check', dir);
+    expect(orphaned.stdout).toMatch(
+      new RegExp(`^${ID0}: orphaned-annotations: 1 annotation\\(s\\) lost their text`),
+    );
+    expect(orphaned.code).toBe(1);
+  });
+});
+
+/** Leaves git conflict markers in `file` as a merge without Folio's driver does: ours and theirs from `base`. */
+function mergeWithoutDriver(file: string, base: string, ours: string, theirs: string): void {
+  const dir = tempDir('folio-merge-');
+  const [b, o, t] = ['base', 'ours', 'theirs'].map((side) => path.join(dir, side));
+  writeFileSync(b!, base);
+  writeFileSync(o!, ours);
+  writeFileSync(t!, theirs);
+  const merged = spawnSync(
+    'git',
+    ['merge-file', '-p', '-L', 'ours', '-L', 'base', '-L', 'theirs', o!, b!, t!],
+    {
+      encoding: 'utf8',
+    },
+  );
+  expect(merged.status, 'git merge-file found a conflict').toBeGreaterThan(0);
+  writeFileSync(file, merged.stdout);
+}
+
+describe('folio after a merge without the merge driver', () => {
+  /** The sample corpus with report 1's sidecar left with conflict markers: both sides tagged it. */
+  function conflictedSidecar(): { dir: string; file: string } {
+    const dir = copySampleCorpus();
+    expect(folio('annotate', dir, ID1, '--quote', 'Đảng', '--label', 'Organisation').code).toBe(0);
+    const file = path.join(dir, '.folio', 'reports', `${ID1}.json`);
+    const base = readFileSync(file, 'utf8');
+    expect(folio('tag', dir, ID1, '--add', 'tin tỉnh').code).toBe(0);
+    const ours = readFileSync(file, 'utf8');
+    writeFileSync(file, base);
+    expect(folio('tag', dir, ID1, '--add', 'kiểm tra').code).toBe(0);
+    mergeWithoutDriver(file, base, ours, readFileSync(file, 'utf8'));
+    return { dir, file };
+  }
+
+  it('info, search, export and check name a sidecar with conflict markers and say to run folio resolve', () => {
+    const { dir, file } = conflictedSidecar();
+    const resolve = `run "folio resolve ${dir}"`;
+    const info = folio('info', dir);
+    expect(info.code).toBe(0);
+    expect(info.stdout).toContain(
+      `unreadable editorial files: 1\n  ${ID1}: ${file}: has unresolved git conflict markers`,
+    );
+    expect(info.stderr).toContain(`1 with git conflict markers: ${resolve}`);
+
+    const search = folio('search', dir, 'Đảng');
+    expect(search.code).toBe(0);
+    expect(search.stderr).toContain(
+      `folio search: warning: 1 report(s) have editorial files that cannot be read`,
+    );
+    expect(search.stderr).toContain(`  ${file}: has unresolved git conflict markers`);
+    expect(search.stderr).toContain(resolve);
+
+    const out = path.join(tempDir(), 'export');
+    const exported = folio('export', dir, '--all', '--format', 'jsonl', '--out', out);
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toMatch(/cannot export: 1 report\(s\)/);
+    expect(exported.stderr).toContain(`${file}: has unresolved git conflict markers`);
+    expect(exported.stderr).toContain(resolve);
+    expect(existsSync(out)).toBe(false);
+
+    const check = folio('check', dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`${ID1}: merge-conflict: ${file}: has unresolved git conflict markers`);
+  });
+
+  it('opens a corpus whose corpus.json has conflict markers, with both halves merged, and refuses settings edits', () => {
+    const dir = copySampleCorpus();
+    expect(folio('collection', dir, 'create', 'Hội nghị', ID0).code).toBe(0);
+    const file = path.join(dir, '.folio', 'corpus.json');
+    const base = readFileSync(file, 'utf8');
+    expect(folio('collection', dir, 'create', 'Cần Thơ', ID1).code).toBe(0);
+    const ours = readFileSync(file, 'utf8');
+    writeFileSync(file, base);
+    expect(folio('collection', dir, 'create', 'Lạng Sơn', ID2).code).toBe(0);
+    mergeWithoutDriver(file, base, ours, readFileSync(file, 'utf8'));
+    const conflicted = readFileSync(file, 'utf8');
+
+    const info = folio('info', dir);
+    expect(info.code).toBe(0);
+    expect(info.stdout).toContain(`settings:    ${file}: has unresolved git conflict markers`);
+    expect(info.stderr).toContain(`run "folio resolve ${dir}"`);
+    const list = folio('collection', dir, 'list');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/Hội nghị .*\n.*Cần Thơ .*\n.*Lạng Sơn /);
+    expect(folio('search', dir, 'Đảng').stderr).toContain(`${file}: has unresolved git conflict markers`);
+
+    const create = folio('collection', dir, 'create', 'Mới', ID3);
+    expect(create.code).toBe(1);
+    expect(create.stderr).toContain(`${file}: has unresolved git conflict markers`);
+    expect(create.stderr).toContain('cannot be changed until then');
+    expect(readFileSync(file, 'utf8')).toBe(conflicted);
+
+    const check = folio('check', dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(
+      `.folio/corpus.json: merge-conflict: ${file}: has unresolved git conflict markers`,
+    );
   });
 });

@@ -26,6 +26,7 @@ import {
   setMetadata,
   setStatus,
   setTags,
+  textOf,
   updateAnnotation,
   type AppliedReportEdit,
   type AppliedSettingsEdit,
@@ -34,23 +35,26 @@ import {
   type ReportEdit,
   type SettingsEdit,
 } from '../edits';
-import { relocateAnnotations } from '../text/anchor';
+import { textKeyIn, type ImportedAnnotation } from '../edits/addAnnotations';
+import { resolveConflictMarkers } from '../merge';
+import { textKeyOf } from '../text/anchor';
+import { repairAnchors } from '../text/reanchor';
 import { CodePointIndex } from '../../contract/codepoints';
 import { decodeReport, normalizeText } from '../text/decode';
 import { applyChanges, diffTexts, type TextChange } from '../text/diff';
 import {
+  newReportState,
   REPORT_STATUSES,
-  SCHEMA_VERSION,
   type CorpusSettings,
   type ReportState,
   type ReportStatus,
   type StoredAnnotation,
 } from '../store/schema';
-import { sha256 } from '../store/hash';
 import { KeyedQueue } from '../store/keyedQueue';
-import { SidecarStore } from '../store/sidecars';
+import { parseCorpusSettings, SidecarStore } from '../store/sidecars';
 import { CorpusCache } from './cache';
 import { effectiveValues, type ReportRecord } from './record';
+import { reconcileState, type Reconciled, type ReportFindings } from './reconcile';
 import { detailOf, problemsOf, summaryOf } from './reportView';
 import { countFacets } from './facets';
 import { ReferenceKeys } from './referenceKeys';
@@ -70,6 +74,9 @@ import type { Facets } from '../../contract/operations';
 
 /** The edit queue's key for `.folio/corpus.json` (no report id is empty). */
 const SETTINGS_KEY = '';
+
+/** What is known of a report whose sidecar was not read (or not yet checked against its text). */
+const NOTHING_FOUND: Readonly<ReportFindings> = { unreadable: null, rebased: null, verified: false };
 
 /** How often listing a folder reports how many files it found so far. */
 const SCAN_PROGRESS_MS = 100;
@@ -120,6 +127,10 @@ export class Corpus {
   private readonly editQueue = new KeyedQueue();
   /** States recently read or written, by revision: the base an editor's view was made from. */
   private readonly knownStates = new RecentCache<ReportState>(256);
+  /** What reading each report's sidecar found besides its state, by id. */
+  private readonly findings = new Map<string, ReportFindings>();
+  /** Why `.folio/corpus.json` is held merged in memory (git left conflict markers in it); null normally. */
+  private settingsConflict: string | null = null;
 
   private constructor(
     readonly root: string,
@@ -146,7 +157,7 @@ export class Corpus {
   private async load(onProgress?: (done: number, total: number) => void): Promise<void> {
     let lastReport = performance.now();
     // First: reports are extracted knowing the corpus's own outlets, here and in the analysis workers.
-    const settings = await this.store.readSettings();
+    const settings = await this.readSettings();
     this.analysis = { ...this.analysis, outlets: settings.outlets ?? [] };
     const cacheLoaded = CorpusCache.load(this.store.folioDir, this.analysis.outlets);
     // With no cache every file will be read: the workers load their script while the folder is listed.
@@ -301,6 +312,7 @@ export class Corpus {
   /** Drops a report that is gone from the index and the cache. */
   private forget(id: string): void {
     this.references = null;
+    this.findings.delete(id);
     this.originals.delete(id);
     this.extractions.delete(id);
     if (this.index.has(id)) this.cache.touch();
@@ -327,38 +339,69 @@ export class Corpus {
   }
 
   private async loadState(record: ReportRecord): Promise<void> {
+    const findings: ReportFindings = { ...NOTHING_FOUND };
+    this.findings.set(record.id, findings);
+    record.state = null;
+    record.revision = null;
+    record.corrected = null;
+    record.stateError = null;
     try {
       const loaded = await this.store.readState(record.id, () => this.freshState(record));
-      if (loaded.revision === null) {
-        record.state = null;
-        record.revision = null;
-      } else {
-        this.knownStates.put(loaded.revision, loaded.state);
-        record.state = loaded.state;
-        record.revision = loaded.revision;
+      if (loaded.revision !== null) {
+        this.adoptReconciled(record, loaded.revision, this.reconcile(record, loaded.state, true));
       }
-      record.stateError = null;
     } catch (error) {
       if (!(error instanceof FolioError)) throw error;
-      record.state = null;
-      record.revision = null;
+      findings.unreadable = error.code === 'merge-conflict' ? 'merge-conflict' : 'corrupt-sidecar';
       record.stateError = error.message;
     }
-    record.corrected = record.state?.correction ? record.state.correction.lines.join('\n') : null;
-    record.movedAnnotations = this.relocateAfterOriginalChange(record);
   }
 
   /**
-   * When the original changed on disk under uncorrected text, annotations are moved to the nearest place
-   * their words still stand, or flagged orphaned; the sidecar keeps its old offsets until the next save.
-   * Returns how many moved.
+   * Reconciles a state read from disk with the report's original as it is now (see `reconcileState`); with
+   * `trustRevisions`, anchors stamped with the current text's key are taken without reading the original.
    */
-  private relocateAfterOriginalChange(record: ReportRecord): number {
-    const state = record.state;
-    if (!state || state.correction || state.original.sha256 === record.sha256) return 0;
-    const relocated = relocateAnnotations(state.annotations, this.currentText(record));
-    state.annotations = relocated.annotations;
-    return relocated.moved;
+  private reconcile(
+    record: ReportRecord,
+    state: ReportState,
+    trustRevisions = false,
+    remember = true,
+  ): Reconciled {
+    return reconcileState(
+      state,
+      { sha256: record.sha256, text: () => this.originalText(record, remember) },
+      { trustRevisions },
+    );
+  }
+
+  /** Takes a reconciled state read at `revision` as the report's, with what reconciling it found. */
+  private adoptReconciled(record: ReportRecord, revision: string, reconciled: Reconciled): void {
+    const findings = this.findingsOf(record);
+    this.knownStates.put(revision, reconciled.state);
+    record.state = reconciled.state;
+    record.revision = revision;
+    record.corrected = reconciled.state.correction ? reconciled.state.correction.lines.join('\n') : null;
+    record.movedAnnotations += reconciled.repaired;
+    findings.rebased ??= reconciled.rebased;
+    findings.verified ||= reconciled.text !== null;
+    record.summary = undefined;
+  }
+
+  /**
+   * Checks the anchors of a report against its text when they were taken on trust as its sidecar was read
+   * (every revision the current text's key): `report`, `check` and exports read the text anyway, and a
+   * sidecar edited by hand may point at other words.
+   */
+  private verify(record: ReportRecord, remember = true): void {
+    if (!record.state?.annotations.length || record.revision === null || this.findingsOf(record).verified)
+      return;
+    this.adoptReconciled(record, record.revision, this.reconcile(record, record.state, false, remember));
+  }
+
+  private findingsOf(record: ReportRecord): ReportFindings {
+    let findings = this.findings.get(record.id);
+    if (!findings) this.findings.set(record.id, (findings = { ...NOTHING_FOUND }));
+    return findings;
   }
 
   /** Re-extracts and re-indexes a record unless the cache and index already hold its text and metadata. */
@@ -393,7 +436,7 @@ export class Corpus {
 
   /** Names the text extraction and indexing were made from; the original's hash names its normalised text. */
   private textKeyOf(record: ReportRecord): string {
-    return record.corrected === null ? originalTextKey(record.sha256) : sha256(Buffer.from(record.corrected));
+    return textKeyOf(record.corrected, record.sha256);
   }
 
   /** The full extraction of a report's current `text`: recently used, from the cache file, or made again. */
@@ -408,16 +451,7 @@ export class Corpus {
   }
 
   private freshState(record: ReportRecord): ReportState {
-    return {
-      schema: SCHEMA_VERSION,
-      id: record.id,
-      original: { file: record.file, sha256: record.sha256, size: record.size },
-      status: 'new',
-      tags: [],
-      metadata: {},
-      annotations: [],
-      correction: null,
-    };
+    return newReportState(record.id, { file: record.file, sha256: record.sha256, size: record.size });
   }
 
   // ---------------------------------------------------------------- reading
@@ -445,6 +479,7 @@ export class Corpus {
       labelUsage: this.labelUsage(),
       tags: this.allTags(),
       cacheWarning: this.cacheWarning,
+      settingsProblem: this.settingsConflict,
       corruptSidecars,
     };
   }
@@ -508,6 +543,7 @@ export class Corpus {
    */
   report(id: string, { remember = true }: { remember?: boolean } = {}): ReportDetail {
     const record = this.record(id);
+    this.verify(record, remember);
     // Read once: an uncorrected report's text is its original.
     const original = this.originalText(record, remember);
     const text = record.corrected ?? original;
@@ -560,13 +596,33 @@ export class Corpus {
     };
   }
 
-  /** Problems that need an editor: corrupt sidecars, originals changed on disk, orphaned annotations. */
+  /**
+   * Problems that need an editor: unreadable sidecars (damaged, or with git conflict markers), originals
+   * changed on disk and corrections carried onto them, conflicts to resolve, orphaned annotations; and
+   * annotations moved onto their words, which alone are no failure. Every annotation is checked against its
+   * text first. Not `ok` either while `.folio/corpus.json` has conflict markers (`settingsProblem`).
+   */
   check(): CheckResult {
     const problems: CheckResult['problems'] = [];
     for (const record of this.records.values()) {
-      for (const problem of problemsOf(record)) problems.push({ id: record.id, ...problem });
+      this.verify(record, false);
+      for (const problem of problemsOf(record, this.findingsOf(record)))
+        problems.push({ id: record.id, ...problem });
     }
-    return { ok: problems.length === 0 && this.skippedFiles.length === 0, problems, skipped: this.skipped() };
+    const ok =
+      problems.every((p) => p.code === 'annotations-moved') &&
+      this.skippedFiles.length === 0 &&
+      this.settingsConflict === null;
+    return { ok, problems, skipped: this.skipped(), settingsProblem: this.settingsConflict };
+  }
+
+  /**
+   * Why the corpus's settings are held merged in memory: git left conflict markers in `.folio/corpus.json`
+   * (its two halves are merged as `folio resolve` would, and settings edits are refused until it is run).
+   * Null normally.
+   */
+  settingsProblem(): string | null {
+    return this.settingsConflict;
   }
 
   // ---------------------------------------------------------------- editing
@@ -587,6 +643,8 @@ export class Corpus {
     return this.editQueue.run(key, async () => {
       const record = this.record(key);
       if (record.stateError) {
+        if (this.findingsOf(record).unreadable === 'merge-conflict')
+          throw new FolioError('merge-conflict', `${record.stateError} before editing this report`);
         throw new FolioError(
           'corrupt-sidecar',
           `${record.stateError} — fix or remove that file before editing this report`,
@@ -604,11 +662,14 @@ export class Corpus {
         key,
         () => this.freshState(record),
         (loaded) => {
-          this.checkNotConflicting(record, edit, loaded.state, loaded.revision, options.expectedRevision);
-          before = loaded.state;
-          const next = structuredClone(loaded.state);
+          // What is written is repaired: the file on disk may be older than the original, or edited by hand.
+          const current = this.reconcile(record, loaded.state).state;
+          this.checkNotConflicting(record, edit, current, loaded.revision, options.expectedRevision);
+          before = current;
+          const next = structuredClone(current);
           edit.apply(next, context);
           next.original = { file: record.file, sha256: record.sha256, size: record.size };
+          next.annotations = anchoredAfter(next, context);
           return next;
         },
       );
@@ -626,10 +687,20 @@ export class Corpus {
   editSettings(edit: SettingsEdit): Promise<AppliedSettingsEdit> {
     return this.editQueue.run(SETTINGS_KEY, async () => {
       let before!: CorpusSettings;
-      const after = await this.store.transactSettings((current) => {
-        before = current;
-        return edit.apply(structuredClone(current));
-      });
+      const after = await this.store
+        .transactSettings((current) => {
+          before = current;
+          return edit.apply(structuredClone(current));
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof FolioError && error.code === 'merge-conflict')) throw error;
+          throw new FolioError(
+            'merge-conflict',
+            `${error.message}; the corpus's labels, tags and collections cannot be changed until then`,
+            error.path,
+          );
+        });
+      this.settingsConflict = null;
       this.adoptSettings(after);
       return { kind: 'settings', edit, before, after };
     });
@@ -642,7 +713,24 @@ export class Corpus {
 
   /** Reads `.folio/corpus.json` again (another program changed it). */
   async reloadSettings(): Promise<void> {
-    this.adoptSettings(await this.store.readSettings());
+    this.adoptSettings(await this.readSettings());
+  }
+
+  /**
+   * Reads `.folio/corpus.json`; one git left conflict markers in is not fatal: its halves are merged in
+   * memory as `folio resolve` would merge them, and `settingsProblem` says so.
+   */
+  private async readSettings(): Promise<CorpusSettings> {
+    try {
+      const settings = await this.store.readSettings();
+      this.settingsConflict = null;
+      return settings;
+    } catch (error) {
+      if (!(error instanceof FolioError && error.code === 'merge-conflict' && error.path)) throw error;
+      const merged = resolveConflictMarkers(await fs.readFile(error.path, 'utf8'), error.path);
+      this.settingsConflict = `${error.message}; until then its two versions are merged in memory, and settings cannot be changed`;
+      return parseCorpusSettings(merged.text, error.path);
+    }
   }
 
   /** Takes settings as they are now, telling listeners when they differ from those held (not an echo). */
@@ -737,7 +825,7 @@ export class Corpus {
    * Adds annotations exactly as given — ids, authors and times kept — as an import does, so an export
    * imported again gives back the same files. Offsets are code points; each quote must match its span.
    */
-  async importAnnotations(id: string, annotations: StoredAnnotation[], expectedRevision?: string | null) {
+  async importAnnotations(id: string, annotations: ImportedAnnotation[], expectedRevision?: string | null) {
     return this.edit(id, importAnnotations(annotations), { expectedRevision });
   }
 
@@ -802,12 +890,17 @@ export class Corpus {
     );
   }
 
-  /** Takes a state read or written as the report's, remembering it under its revision for `checkNotConflicting`. */
+  /**
+   * Takes a state written as the report's, remembering it under its revision for `checkNotConflicting`: it
+   * was reconciled and repaired before it was written, so nothing is pending any more.
+   */
   private adoptState(record: ReportRecord, revision: string, state: ReportState): void {
     this.knownStates.put(revision, state);
     record.revision = revision;
     record.state = state;
     record.corrected = state.correction ? state.correction.lines.join('\n') : null;
+    record.movedAnnotations = 0;
+    this.findings.set(record.id, { ...NOTHING_FOUND, verified: true });
   }
 
   /**
@@ -897,9 +990,21 @@ export class Corpus {
   }
 
   private summarize(record: ReportRecord): ReportSummary {
-    record.summary ??= summaryOf(record);
+    record.summary ??= summaryOf(record, this.findings.get(record.id) ?? NOTHING_FOUND);
     return record.summary;
   }
+}
+
+/**
+ * The annotations of a state an edit made, each anchored on the state's text: an edit that placed or moved
+ * them stamped them already; any other is repaired the one way (`repairAnchors`).
+ */
+function anchoredAfter(state: ReportState, context: EditContext): StoredAnnotation[] {
+  if (state.annotations.length === 0) return state.annotations;
+  const text = textOf(state, context);
+  const key = textKeyIn(state, context, text);
+  if (state.annotations.every((a) => a.revision === key)) return state.annotations;
+  return repairAnchors(state.annotations, text, key).annotations;
 }
 
 function formatBytes(bytes: number): string {

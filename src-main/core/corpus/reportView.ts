@@ -1,22 +1,25 @@
 import { CodePointIndex } from '../../contract/codepoints';
 import type {
   AnnotationDto,
+  ConflictDto,
+  ConflictValueDto,
   MetadataFieldDto,
   ReportDetail,
   ReportProblem,
   ReportSummary,
 } from '../../contract/types';
 import type { Extraction } from '../extract/types';
-import { METADATA_FIELDS, type MetadataField } from '../store/schema';
+import { METADATA_FIELDS, type Conflict, type MetadataField } from '../store/schema';
 import { diffTexts } from '../text/diff';
 import { ChangeMapping, mapSpan } from '../text/mapping';
+import type { ReportFindings } from './reconcile';
 import { effective, type ReportRecord } from './record';
 
 // The shapes the API returns for a report, built from what the corpus holds of it, every offset of the
 // extraction and the diff converted from JavaScript's UTF-16 to code points on the way out.
 
 /** The library row of a report. */
-export function summaryOf(record: ReportRecord): ReportSummary {
+export function summaryOf(record: ReportRecord, findings: ReportFindings): ReportSummary {
   const state = record.state;
   const annotations = state?.annotations ?? [];
   return {
@@ -36,20 +39,39 @@ export function summaryOf(record: ReportRecord): ReportSummary {
     annotationCount: annotations.length,
     orphanedCount: annotations.filter((a) => a.orphaned).length,
     corrected: Boolean(state?.correction),
-    problems: problemsOf(record),
+    problems: problemsOf(record, findings),
   };
 }
 /** What needs the editor's attention in a report. */
-export function problemsOf(record: ReportRecord): ReportProblem[] {
+export function problemsOf(record: ReportRecord, findings: ReportFindings): ReportProblem[] {
   const problems: ReportProblem[] = [];
-  if (record.stateError) problems.push({ code: 'corrupt-sidecar', message: record.stateError });
-  if (record.state && record.state.original.sha256 !== record.sha256) {
+  if (record.stateError) {
+    problems.push({ code: findings.unreadable ?? 'corrupt-sidecar', message: record.stateError });
+  }
+  const state = record.state;
+  if (state && state.original.sha256 !== record.sha256) {
     problems.push({
       code: 'original-changed',
-      message: `${record.file} changed on disk since it was last edited (SHA-256 ${record.state.original.sha256.slice(0, 12)}… → ${record.sha256.slice(0, 12)}…)`,
+      message: `${record.file} changed on disk since it was last edited (SHA-256 ${state.original.sha256.slice(0, 12)}… → ${record.sha256.slice(0, 12)}…)`,
     });
   }
-  const orphaned = record.state?.annotations.filter((a) => a.orphaned).length ?? 0;
+  if (findings.rebased) {
+    const { applied, conflicts } = findings.rebased;
+    problems.push({
+      code: 'correction-rebased',
+      message: `the text correction was carried onto the changed original: ${applied} change(s) of the original taken${conflicts ? `, ${conflicts} in conflict with the correction (the correction's text kept for now)` : ''}; saved with the next edit`,
+      count: applied,
+    });
+  }
+  const conflicts = state?.conflicts.length ?? 0;
+  if (conflicts > 0) {
+    problems.push({
+      code: 'conflicts',
+      message: `${conflicts} conflict(s) from a merge or a changed original wait for the editor's choice`,
+      count: conflicts,
+    });
+  }
+  const orphaned = state?.annotations.filter((a) => a.orphaned).length ?? 0;
   if (orphaned > 0) {
     problems.push({
       code: 'orphaned-annotations',
@@ -66,6 +88,7 @@ export function problemsOf(record: ReportRecord): ReportProblem[] {
   }
   return problems;
 }
+
 /**
  * Everything about one report for the reader: texts, metadata with evidence, annotations (with where they
  * stand in the original), changes and debris, all in code points.
@@ -81,7 +104,11 @@ export function detailOf(
   const originalIndex = text === original ? textIndex : new CodePointIndex(original);
   const changes = diffTexts(original, text);
   const backward = ChangeMapping.backward(changes);
-  const annotations = (record.state?.annotations ?? []).map((a): AnnotationDto => {
+  // In the order of the text (a sidecar keeps them by id, for merges).
+  const inTextOrder = [...(record.state?.annotations ?? [])].sort(
+    (a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const annotations = inTextOrder.map((a): AnnotationDto => {
     const span = record.state?.correction
       ? mapSpan(backward, textIndex.toUtf16(a.start), textIndex.toUtf16(a.end))
       : null;
@@ -122,8 +149,39 @@ export function detailOf(
       deleted: c.deleted,
       inserted: c.inserted,
     })),
+    conflicts: conflictsOf(record.state?.conflicts ?? [], text, textIndex),
     revision: record.revision,
   };
+}
+
+/** A report's conflicts as the reader shows them; a text conflict with where its block stands in `text`. */
+function conflictsOf(conflicts: readonly Conflict[], text: string, index: CodePointIndex): ConflictDto[] {
+  const lineStarts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  return conflicts.map((conflict): ConflictDto => {
+    switch (conflict.kind) {
+      case 'text': {
+        const from = lineStarts[Math.min(conflict.line, lineStarts.length - 1)]!;
+        const end = index.toCodePoint(from + conflict.ours.join('\n').length);
+        return { ...conflict, start: index.toCodePoint(from), end };
+      }
+      case 'field': {
+        // A field's sides are stored as its corrections are, `{ value, editor, at }`; a status's as the status.
+        const side = (stored: unknown) =>
+          typeof stored === 'string'
+            ? { value: stored, editor: null, at: null }
+            : (stored as ConflictValueDto | null);
+        return {
+          ...conflict,
+          base: side(conflict.base),
+          ours: side(conflict.ours),
+          theirs: side(conflict.theirs),
+        };
+      }
+      case 'annotation':
+        return conflict;
+    }
+  });
 }
 
 /** Each field's value in effect, what was extracted (with confidence and evidence) and the editor's correction. */

@@ -6,6 +6,7 @@ import type { EditContext, ReportEdit } from './edit';
 import { textOf } from './edit';
 import { changedAnnotationParts, restoreParts } from './parts';
 import type { ReportState, StoredAnnotation } from '../store/schema';
+import { anchorAt, textKeyOf } from '../text/anchor';
 
 /** A span to annotate, in code points of the text the editor sees. */
 export interface NewAnnotation {
@@ -13,6 +14,17 @@ export interface NewAnnotation {
   end: number;
   label: string;
   note?: string;
+}
+
+/**
+ * An annotation as an import brings it, ids, authors and times kept: the context and revision of its anchor
+ * are taken from the report's text, whatever it says of them.
+ */
+export type ImportedAnnotation = Omit<StoredAnnotation, 'prefix' | 'suffix' | 'revision'>;
+
+/** The key of the text an edit of `state` places annotations on, `text` (see `textKeyOf`). */
+export function textKeyIn(state: ReportState, context: EditContext, text: string): string {
+  return textKeyOf(state.correction ? text : null, context.originalSha256);
 }
 
 /** The corpus's spelling of a label (case-insensitive match); `invalid-input` lists the labels. */
@@ -55,11 +67,9 @@ export function addAnnotation(span: NewAnnotation): ReportEdit & { annotationId:
       }
       state.annotations.push({
         id: annotationId,
-        start: span.start,
-        end: span.end,
+        ...anchorAt(index, span.start, span.end, textKeyIn(state, context, text)),
         label: checkLabel(span.label, context),
         note: span.note ?? '',
-        quote: text.slice(index.toUtf16(span.start), index.toUtf16(span.end)),
         orphaned: false,
         author: context.editor,
         created: context.at,
@@ -74,13 +84,17 @@ export function addAnnotation(span: NewAnnotation): ReportEdit & { annotationId:
  * Adds annotations exactly as given — ids, authors and times kept — as an import does; each quote must be
  * the text its offsets cover, and an id already in the report is refused.
  */
-export function importAnnotations(annotations: StoredAnnotation[], verb: EditVerb = 'import'): ReportEdit {
+export function importAnnotations(
+  annotations: readonly ImportedAnnotation[],
+  verb: EditVerb = 'import',
+): ReportEdit {
   return {
     verb,
     parts: ['text'],
     apply(state, context) {
       const text = textOf(state, context);
       const index = new CodePointIndex(text);
+      const key = textKeyIn(state, context, text);
       const present = new Set(state.annotations.map((a) => a.id));
       for (const annotation of annotations) {
         const span = text.slice(index.toUtf16(annotation.start), index.toUtf16(annotation.end));
@@ -96,7 +110,10 @@ export function importAnnotations(annotations: StoredAnnotation[], verb: EditVer
             `report "${state.id}" already has an annotation "${annotation.id}"`,
           );
         }
-        state.annotations.push({ ...annotation, label: checkLabel(annotation.label, context) });
+        const anchor = annotation.orphaned
+          ? { prefix: '', suffix: '', revision: key }
+          : anchorAt(index, annotation.start, annotation.end, key);
+        state.annotations.push({ ...annotation, ...anchor, label: checkLabel(annotation.label, context) });
       }
     },
     inverse: (before, after) => undoAdded(verb, before, after),

@@ -1,5 +1,7 @@
 import { FolioError } from '../errors';
 import type { ReportState } from '../store/schema';
+import { textKeyOf } from '../text/anchor';
+import { hunksOf, knownHunks } from '../text/correction';
 import { normalizeText } from '../text/decode';
 import { reanchor } from '../text/reanchor';
 import type { EditVerb } from '../../contract/history';
@@ -8,7 +10,8 @@ import { textOf } from './edit';
 
 /**
  * Replaces the text editors see. Every annotation is carried through the edit onto its own words (see
- * `reanchor`); the original text again removes the correction. It depends on the text: a correction made
+ * `reanchor`); the original text again removes the correction. The correction's hunks that this edit leaves
+ * as they were keep who made them; the others are the editor's. It depends on the text: a correction made
  * on a text someone else corrected meanwhile would silently undo theirs.
  */
 export function correctText(text: string, verb: EditVerb = 'correct-text'): ReportEdit {
@@ -17,20 +20,31 @@ export function correctText(text: string, verb: EditVerb = 'correct-text'): Repo
     verb,
     parts: ['text'],
     apply(state, context) {
-      state.annotations = reanchor(state.annotations, textOf(state, context), corrected);
-      state.correction = correctionOf(corrected, context);
+      const before = textOf(state, context);
+      state.correction = correctionOf(corrected, state.correction, context);
+      state.annotations = reanchor(state.annotations, before, corrected, keyOf(state, context));
     },
     inverse: (before, after) => restoreText(verb, before, after),
   };
 }
 
-function correctionOf(text: string, context: EditContext): ReportState['correction'] {
-  if (text === context.original()) return null;
+/** The key of the text a state shows (see `textKeyOf`), which annotations carried onto it are stamped with. */
+function keyOf(state: ReportState, context: EditContext): string {
+  return textKeyOf(state.correction ? state.correction.lines.join('\n') : null, context.originalSha256);
+}
+
+function correctionOf(
+  text: string,
+  previous: ReportState['correction'],
+  context: EditContext,
+): ReportState['correction'] {
+  const original = context.original();
+  if (text === original) return null;
+  const earlier = previous && knownHunks(previous, original, context.originalSha256);
   return {
+    base: context.originalSha256,
     lines: text.split('\n'),
-    baseSha256: context.originalSha256,
-    editor: context.editor,
-    at: context.at,
+    hunks: hunksOf(original, text, earlier, { editor: context.editor, at: context.at }),
   };
 }
 
@@ -38,7 +52,7 @@ function correctionOf(text: string, context: EditContext): ReportState['correcti
  * Takes the text back from `after` to `before`, provided no one changed it since: the annotations are
  * carried back through the edit, and those it moved or orphaned get the exact place they had before.
  */
-function restoreText(verb: EditVerb, before: ReportState, after: ReportState): ReportEdit {
+export function restoreText(verb: EditVerb, before: ReportState, after: ReportState): ReportEdit {
   const expected = JSON.stringify(after.correction?.lines ?? null);
   const anchors = new Map(before.annotations.map((a) => [a.id, a]));
   return {
@@ -53,12 +67,14 @@ function restoreText(verb: EditVerb, before: ReportState, after: ReportState): R
       }
       const from = textOf(state, context);
       const to = before.correction ? before.correction.lines.join('\n') : context.original();
-      state.annotations = reanchor(state.annotations, from, to).map((annotation) => {
+      state.correction = structuredClone(before.correction);
+      const key = keyOf(state, context);
+      state.annotations = reanchor(state.annotations, from, to, key).map((annotation) => {
         const old = anchors.get(annotation.id);
         if (!old) return annotation;
-        return { ...annotation, start: old.start, end: old.end, quote: old.quote, orphaned: old.orphaned };
+        const { start, end, quote, prefix, suffix, orphaned } = old;
+        return { ...annotation, start, end, quote, prefix, suffix, orphaned, revision: key };
       });
-      state.correction = structuredClone(before.correction);
     },
     inverse: (undoneFrom, undoneTo) => restoreText(verb, undoneFrom, undoneTo),
   };

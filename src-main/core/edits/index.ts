@@ -5,6 +5,7 @@ export type { EditVerb, HistoryState, HistoryStep } from '../../contract/history
 export { textOf, type EditContext, type ReportEdit } from './edit';
 export { EditHistory, type AppliedEdit, type AppliedReportEdit, type AppliedSettingsEdit } from './history';
 export { changedAnnotationParts, readPart, restoreParts, samePart, type StatePart } from './parts';
+export { resolveConflict, type ConflictTarget } from './resolveConflict';
 export { checkField, resetMetadata, setMetadata } from './setMetadata';
 export { setStatus } from './setStatus';
 export { cleanTag, setTags } from './setTags';

@@ -39,6 +39,8 @@ export function restoreParts(
 ): ReportEdit {
   const wanted = parts.map((part) => ({ part, value: structuredClone(readPart(before, part)) }));
   const expected = parts.map((part) => JSON.stringify(readPart(after, part)));
+  // A status goes back with who had set it.
+  const statusBy = structuredClone(before.statusBy);
   return {
     verb,
     parts,
@@ -54,6 +56,7 @@ export function restoreParts(
         }
       });
       for (const { part, value } of wanted) writePart(state, part, structuredClone(value));
+      if (parts.includes('status')) state.statusBy = structuredClone(statusBy);
     },
     inverse: (undoneFrom, undoneTo) => restoreParts(verb, parts, undoneFrom, undoneTo),
   };

@@ -1,7 +1,7 @@
 import { CodePointIndex } from '../../contract/codepoints';
 import { FolioError } from '../errors';
-import type { StoredAnnotation } from '../store/schema';
-import { checkLabel, importAnnotations } from './addAnnotations';
+import { anchorAt } from '../text/anchor';
+import { checkLabel, importAnnotations, textKeyIn, type ImportedAnnotation } from './addAnnotations';
 import { textOf, type ReportEdit } from './edit';
 import { changedAnnotationParts, restoreParts, type StatePart } from './parts';
 import { findAnnotation } from './updateAnnotation';
@@ -17,7 +17,7 @@ export interface AnnotationUpdate {
 /** What an import does to one report's annotations. */
 export interface AnnotationSync {
   /** Added as given: ids, authors and times kept. */
-  add: StoredAnnotation[];
+  add: ImportedAnnotation[];
   remove: string[];
   update: AnnotationUpdate[];
   /** The time stamped on the annotations it updates. */
@@ -55,7 +55,9 @@ export function syncAnnotations(sync: AnnotationSync): ReportEdit {
               `annotation ${update.id} of report "${state.id}": offsets ${start}-${end} cover "${covered}", not "${quote}"`,
             );
           }
-          Object.assign(annotation, { start, end, quote, orphaned: false });
+          Object.assign(annotation, anchorAt(index, start, end, textKeyIn(state, context, text)), {
+            orphaned: false,
+          });
         }
         annotation.modified = sync.at;
       }

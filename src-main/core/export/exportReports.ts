@@ -138,6 +138,6 @@ function refuseUnreadableState(unreadable: CorpusInfo['corruptSidecars'], ids: s
       .map((c) => c.message)
       .join(
         '; ',
-      )}${corrupt.length > 5 ? '; …' : ''}. Fix or remove those files (folio check lists them), then export again`,
+      )}${corrupt.length > 5 ? '; …' : ''}. Run "folio resolve" on the corpus for those with git conflict markers, fix or remove the others (folio check lists them all), then export again`,
   );
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CodePointIndex } from '../../contract/codepoints';
 import type { AnnotationDto, ReportDetail } from '../../contract/types';
+import type { ImportedAnnotation } from '../edits/addAnnotations';
 import type { AnnotationSync, AnnotationUpdate } from '../edits/syncAnnotations';
 import { noteFingerprint, type ManifestAnnotation } from '../export/manifest';
-import type { StoredAnnotation } from '../store/schema';
 import { place, type Placed } from './place';
 import type { AnnotationChange, IncomingAnnotation, Kept, Reanchored, Unmatched } from './types';
 
@@ -191,7 +191,7 @@ export function planReport(basis: ReportBasis): ReportPlan {
     }
     noteReanchored(annotation, label, placed);
     const created = annotation.created ?? provenance.now;
-    const added: StoredAnnotation = {
+    const added: ImportedAnnotation = {
       id: id ?? annotation.id ?? randomUUID(),
       start: placed.start,
       end: placed.end,

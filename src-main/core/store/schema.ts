@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { collectionSchema } from '../collections/schema';
 import type { Label } from '../../contract/types';
+import { hunksProblem } from '../text/correction';
 import {
   METADATA_FIELDS,
   REPORT_STATUSES,
@@ -8,8 +9,11 @@ import {
   type ReportStatus,
 } from '../../contract/vocabulary';
 
-/** The version written into every `.folio/` file; a newer file is read-only to this build. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The version written into every `.folio/` file; an older one is read and migrated in memory (see
+ * `migrate.ts`), a newer one is read-only to this build.
+ */
+export const SCHEMA_VERSION = 2;
 
 export { METADATA_FIELDS, REPORT_STATUSES, type Label, type MetadataField, type ReportStatus };
 
@@ -36,6 +40,10 @@ export const metadataValueSchemas = {
   people: z.array(personSchema),
 } satisfies Record<MetadataField, z.ZodType>;
 
+/** Who made a change, and when (ISO time). */
+export const provenanceSchema = z.object({ editor: z.string(), at: isoTime });
+export type Provenance = z.infer<typeof provenanceSchema>;
+
 /** A metadata value with the editor's correction beside what was extracted. */
 const correctionSchema = z.object({
   value: z.unknown(),
@@ -43,7 +51,12 @@ const correctionSchema = z.object({
   at: isoTime,
 });
 
-/** A span annotation; offsets are Unicode code points in the corrected text. */
+/**
+ * A span annotation; offsets are Unicode code points in the corrected text. `quote` with up to 32 code
+ * points of text before (`prefix`) and after (`suffix`) it is a W3C TextQuoteSelector, which finds the words
+ * again when the text changed without Folio's own mapping; `revision` is the key of the text the offsets were
+ * made on (`null` when unknown: format 1, or written by hand).
+ */
 export const annotationSchema = z.object({
   id: z.string().min(1),
   start: z.number().int().nonnegative(),
@@ -51,6 +64,9 @@ export const annotationSchema = z.object({
   label: z.string().min(1),
   note: z.string(),
   quote: z.string(),
+  prefix: z.string().default(''),
+  suffix: z.string().default(''),
+  revision: z.string().nullable().default(null),
   orphaned: z.boolean(),
   author: z.string(),
   created: isoTime,
@@ -58,13 +74,91 @@ export const annotationSchema = z.object({
 });
 export type StoredAnnotation = z.infer<typeof annotationSchema>;
 
-/** The editor's corrected text, one array item per line so team merges in git work line by line. */
-const textCorrectionSchema = z.object({
-  lines: z.array(z.string()),
-  baseSha256: z.string(),
+/**
+ * One change of a text correction, in lines of the original it was made on (0-based): `was` at `line`
+ * became `now` (an insertion has no `was`, a deletion no `now`), with who made it.
+ */
+export const hunkSchema = z.object({
+  line: z.number().int().nonnegative(),
+  was: z.array(z.string()),
+  now: z.array(z.string()),
   editor: z.string(),
   at: isoTime,
 });
+export type Hunk = z.infer<typeof hunkSchema>;
+
+/**
+ * The editor's corrected text, one array item per line so team merges in git work line by line, and the
+ * hunks that make it from the original whose hash is `base`: the original can be rebuilt from the two (see
+ * `rebuildBase`), so a changed original or a merge is a three-way merge. `hunks` is null while unknown (a
+ * format-1 correction, computed when its original is read), and `madeBy` then says who corrected the text.
+ */
+const textCorrectionSchema = z
+  .object({
+    base: z.string(),
+    lines: z.array(z.string()),
+    hunks: z.array(hunkSchema).nullable(),
+    madeBy: provenanceSchema.optional(),
+  })
+  .superRefine((correction, context) => {
+    if (correction.hunks === null) {
+      if (!correction.madeBy) {
+        context.addIssue({
+          code: 'custom',
+          path: ['madeBy'],
+          message: 'a correction without hunks says who made it',
+        });
+      }
+      return;
+    }
+    const problem = hunksProblem(correction.lines, correction.hunks);
+    if (problem)
+      context.addIssue({ code: 'custom', path: ['hunks', problem.index], message: problem.message });
+  });
+export type TextCorrection = z.infer<typeof textCorrectionSchema>;
+
+/** Where a conflict entry comes from: a merge of two editors' work, or an original that changed on disk. */
+export const CONFLICT_SOURCES = ['merge', 'original-changed'] as const;
+export type ConflictSource = (typeof CONFLICT_SOURCES)[number];
+
+const conflictSource = z.enum(CONFLICT_SOURCES);
+const conflictIdSchema = z.string().min(1);
+
+/**
+ * What a merge or a rebase could not decide, kept for the editor to resolve; the state holds `ours` for now.
+ * A text conflict is at `line` of the corrected lines, where `ours` stands.
+ */
+export const conflictSchema = z.discriminatedUnion('kind', [
+  z.object({
+    id: conflictIdSchema,
+    kind: z.literal('field'),
+    field: z.enum([...METADATA_FIELDS, 'status']),
+    base: z.unknown(),
+    ours: z.unknown(),
+    theirs: z.unknown(),
+    source: conflictSource,
+  }),
+  z.object({
+    id: conflictIdSchema,
+    kind: z.literal('text'),
+    line: z.number().int().nonnegative(),
+    base: z.array(z.string()),
+    ours: z.array(z.string()),
+    theirs: z.array(z.string()),
+    source: conflictSource,
+  }),
+  z.object({
+    id: conflictIdSchema,
+    kind: z.literal('annotation'),
+    annotationId: z.string().min(1),
+    base: annotationSchema.nullable(),
+    ours: annotationSchema.nullable(),
+    theirs: annotationSchema.nullable(),
+    source: conflictSource,
+  }),
+]);
+export type Conflict = z.infer<typeof conflictSchema>;
+export type TextConflict = Extract<Conflict, { kind: 'text' }>;
 
 /** Everything editorial about one report: `.folio/reports/<id>.json`. */
 export const reportStateSchema = z.object({
@@ -72,13 +166,32 @@ export const reportStateSchema = z.object({
   id: z.string(),
   original: z.object({ file: z.string(), sha256: z.string(), size: z.number().int().nonnegative() }),
   status: z.enum(REPORT_STATUSES),
+  /** Who set the status, and when; null when never set (or read from format 1). */
+  statusBy: provenanceSchema.nullable().default(null),
   tags: z.array(z.string()),
   metadata: z.partialRecord(z.enum(METADATA_FIELDS), correctionSchema),
   annotations: z.array(annotationSchema),
   correction: textCorrectionSchema.nullable(),
+  conflicts: z.array(conflictSchema).default([]),
 });
 export type ReportState = z.infer<typeof reportStateSchema>;
 export type MetadataCorrection = z.infer<typeof correctionSchema>;
+
+/** The state of a report no one has edited yet. */
+export function newReportState(id: string, original: ReportState['original']): ReportState {
+  return {
+    schema: SCHEMA_VERSION,
+    id,
+    original: { ...original },
+    status: 'new',
+    statusBy: null,
+    tags: [],
+    metadata: {},
+    annotations: [],
+    correction: null,
+    conflicts: [],
+  };
+}
 
 /** A label's display names; either language may be missing. */
 const labelNamesSchema = z.object({ vi: z.string().min(1).optional(), en: z.string().min(1).optional() });
@@ -113,6 +226,20 @@ export const outletSchema = z.object({
   province: z.string().nullable().default(null),
 });
 
+/** Kinds of corpus-wide settings a merge compares by name. */
+export const SETTINGS_CONFLICT_KINDS = ['label', 'collection', 'tag-vocabulary', 'outlet'] as const;
+
+/** A setting two merged versions of `corpus.json` changed differently; the settings hold `ours` for now. */
+export const settingsConflictSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(SETTINGS_CONFLICT_KINDS),
+  name: z.string(),
+  base: z.unknown(),
+  ours: z.unknown(),
+  theirs: z.unknown(),
+});
+export type SettingsConflict = z.infer<typeof settingsConflictSchema>;
+
 /** Corpus-wide settings: `.folio/corpus.json`. */
 export const corpusSettingsSchema = z.object({
   schema: z.literal(SCHEMA_VERSION),
@@ -123,6 +250,8 @@ export const corpusSettingsSchema = z.object({
   collections: z.array(collectionSchema),
   /** Outlets added to, or overriding, the shipped registry for this corpus; read when the corpus opens. */
   outlets: z.array(outletSchema).optional(),
+  /** What a merge of two versions of this file could not decide; absent when nothing is pending. */
+  conflicts: z.array(settingsConflictSchema).optional(),
 });
 export type CorpusSettings = z.infer<typeof corpusSettingsSchema>;
 

@@ -3,9 +3,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { FolioError } from '../errors';
-import { isStaleTemporaryFile, removeStaleTemporaryFiles, toPrettyJson, writeFileAtomic } from './atomic';
+import { isStaleTemporaryFile, removeStaleTemporaryFiles, writeFileAtomic } from './atomic';
+import { toLineJson } from './format';
 import { sha256 } from './hash';
 import { withFileLock } from './lock';
+import { corpusSettingsV1Schema, reportStateV1Schema } from './migrate';
 import { fromOsError } from './osError';
 import {
   corpusSettingsSchema,
@@ -75,12 +77,8 @@ export class SidecarStore {
     const relative = path.relative(reportsDir, file).split(path.sep).join('/');
     if (!HASHED_SIDECAR.test(relative)) return relative.slice(0, -'.json'.length);
     const bytes = await readIfExists(file).catch(() => null);
-    try {
-      const id = (JSON.parse(bytes?.toString('utf8') ?? 'null') as { id?: unknown } | null)?.id;
-      return typeof id === 'string' && this.statePath(id) === file ? id : null;
-    } catch {
-      return null;
-    }
+    const id = idInText(bytes?.toString('utf8') ?? 'null');
+    return id !== null && this.statePath(id) === file ? id : null;
   }
 
   /**
@@ -122,7 +120,7 @@ export class SidecarStore {
   async transactSettings(mutate: (settings: CorpusSettings) => CorpusSettings): Promise<CorpusSettings> {
     await this.prepare();
     return withFileLock(this.tempDir, 'corpus.json', async () => {
-      const next = corpusSettingsSchema.parse(mutate(await this.readSettings()));
+      const next = canonicalSettings(mutate(await this.readSettings()));
       // Named once, when it is first written: exports name their resources under it (Web Annotation IRIs).
       next.id ??= randomUUID();
       await this.writeSettings(next);
@@ -138,12 +136,16 @@ export class SidecarStore {
     return this.prepared;
   }
 
-  /** Reads a report's state; a fresh state when it has none; `FolioError('corrupt-sidecar')` when it is broken. */
+  /**
+   * Reads a report's state (a format-1 one migrated); a fresh state when it has none;
+   * `FolioError('corrupt-sidecar')` when it is broken, `FolioError('merge-conflict')` when git left conflict
+   * markers in it.
+   */
   async readState(id: string, fresh: () => ReportState): Promise<LoadedState> {
     const file = this.statePath(id);
     const bytes = await readIfExists(file);
     if (bytes === null) return { state: fresh(), revision: null };
-    const state = parseJsonFile(file, bytes, reportStateSchema);
+    const state = parseReportState(bytes.toString('utf8'), file);
     if (state.id !== id) {
       throw new FolioError('corrupt-sidecar', `${file}: belongs to report "${state.id}", not "${id}"`, file);
     }
@@ -176,26 +178,24 @@ export class SidecarStore {
       );
     }
     const canonical = canonicalState(state);
-    const text = toPrettyJson(canonical);
+    const text = toLineJson(canonical);
     await writeFileAtomic(file, text, { tempDir: this.tempDir });
     return { revision: sha256(Buffer.from(text)), state: canonical };
   }
 
-  /** Reads `.folio/corpus.json`, or the defaults when there is none. */
+  /** Reads `.folio/corpus.json` (a format-1 one migrated), or the defaults when there is none. */
   async readSettings(): Promise<CorpusSettings> {
     const file = path.join(this.folioDir, 'corpus.json');
     const bytes = await readIfExists(file);
     if (bytes === null) return { schema: SCHEMA_VERSION, labels: DEFAULT_LABELS, tags: [], collections: [] };
-    return parseJsonFile(file, bytes, corpusSettingsSchema);
+    return parseCorpusSettings(bytes.toString('utf8'), file);
   }
 
   /** Writes `.folio/corpus.json` atomically. */
   async writeSettings(settings: CorpusSettings): Promise<void> {
-    await writeFileAtomic(
-      path.join(this.folioDir, 'corpus.json'),
-      toPrettyJson(corpusSettingsSchema.parse(settings)),
-      { tempDir: this.tempDir },
-    );
+    await writeFileAtomic(path.join(this.folioDir, 'corpus.json'), corpusSettingsText(settings), {
+      tempDir: this.tempDir,
+    });
   }
 
   /** Ids of every report that has a sidecar, found by listing `.folio/reports/`. */
@@ -241,26 +241,117 @@ function prefixOfBytes(text: string, bytes: number): string {
   return prefix;
 }
 
-/** The stable form written to disk: keys in schema order, tags sorted, annotations by position. */
-function canonicalState(state: ReportState): ReportState {
-  const parsed = reportStateSchema.parse(state);
+/**
+ * A report's state from the text of its sidecar (format 1 migrated); `file` names it in errors. Throws
+ * `FolioError('merge-conflict')` for a file git left conflict markers in, `'corrupt-sidecar'` for any other
+ * damage.
+ */
+export function parseReportState(text: string, file: string): ReportState {
+  return inOrder(parseFolioFile(file, text, { 1: reportStateV1Schema, [SCHEMA_VERSION]: reportStateSchema }));
+}
+
+/** The text a report's state is written as: format 2, in its canonical form (`canonicalState`). */
+export function reportStateText(state: ReportState): string {
+  return toLineJson(canonicalState(state));
+}
+
+/** Corpus-wide settings from the text of `corpus.json` (format 1 migrated); errors as `parseReportState`. */
+export function parseCorpusSettings(text: string, file: string): CorpusSettings {
+  return settingsInOrder(
+    parseFolioFile(file, text, { 1: corpusSettingsV1Schema, [SCHEMA_VERSION]: corpusSettingsSchema }),
+  );
+}
+
+/** The text corpus-wide settings are written as: format 2, in their canonical form. */
+export function corpusSettingsText(settings: CorpusSettings): string {
+  return toLineJson(canonicalSettings(settings));
+}
+
+const byVietnamese = (a: string, b: string) => a.localeCompare(b, 'vi');
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The stable form written to disk: keys in schema order, tags without repeats and sorted, metadata by field,
+ * annotations and conflicts by id, hunks by line — so the same state is always the same bytes, and items
+ * two editors add land where their order puts them rather than both at the end.
+ */
+export function canonicalState(state: ReportState): ReportState {
+  return inOrder(reportStateSchema.parse(state));
+}
+
+/** A parsed state in the canonical order (see `canonicalState`). */
+function inOrder(parsed: ReportState): ReportState {
   const metadata: ReportState['metadata'] = Object.fromEntries(
     Object.entries(parsed.metadata).sort(([a], [b]) => a.localeCompare(b)),
   );
+  // Who made the correction is kept only while its hunks, which then say it, are unknown.
+  const correction = parsed.correction && {
+    base: parsed.correction.base,
+    lines: parsed.correction.lines,
+    hunks: parsed.correction.hunks && [...parsed.correction.hunks].sort((a, b) => a.line - b.line),
+    ...(parsed.correction.hunks === null && { madeBy: parsed.correction.madeBy }),
+  };
   return {
     ...parsed,
-    tags: [...new Set(parsed.tags)].sort((a, b) => a.localeCompare(b, 'vi')),
+    tags: [...new Set(parsed.tags)].sort(byVietnamese),
     metadata,
-    annotations: [...parsed.annotations].sort(
-      (a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id),
-    ),
+    annotations: [...parsed.annotations].sort((a, b) => byCode(a.id, b.id)),
+    correction,
+    conflicts: [...parsed.conflicts].sort((a, b) => byCode(a.id, b.id)),
   };
 }
 
-function parseJsonFile<T extends z.ZodType>(file: string, bytes: Buffer, schema: T): z.infer<T> {
+/**
+ * The stable form of corpus-wide settings: labels and collections in the editor's order (which means
+ * something: keys, the order shown), the tag vocabulary and outlets sorted, conflicts by id and left out
+ * when there are none.
+ */
+export function canonicalSettings(settings: CorpusSettings): CorpusSettings {
+  return settingsInOrder(corpusSettingsSchema.parse(settings));
+}
+
+/** Parsed settings in the canonical order (see `canonicalSettings`). */
+function settingsInOrder({ conflicts, outlets, ...parsed }: CorpusSettings): CorpusSettings {
+  return {
+    ...parsed,
+    tags: [...new Set(parsed.tags)].sort(byVietnamese),
+    ...(outlets && { outlets: [...outlets].sort((a, b) => byVietnamese(a.name, b.name)) }),
+    ...(conflicts?.length && { conflicts: [...conflicts].sort((a, b) => byCode(a.id, b.id)) }),
+  };
+}
+
+/** A line of a git conflict region: `<<<<<<< ours`, `=======` or `>>>>>>> theirs`. */
+const CONFLICT_MARKER = /^(?:<{7}(?: |\r?$)|={7}\r?$|>{7}(?: |\r?$))/m;
+
+/** The id a sidecar's text names, read even from a file JSON cannot parse (git conflict markers in it). */
+function idInText(text: string): string | null {
+  try {
+    const id = (JSON.parse(text) as { id?: unknown } | null)?.id;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    const line = /^ {2}"id": ("(?:[^"\\]|\\.)*"),?\r?$/m.exec(text)?.[1];
+    return line === undefined ? null : (JSON.parse(line) as string);
+  }
+}
+
+/** The corpus folder a `.folio/` file is in, as a user types it after `folio resolve`. */
+function corpusFolderOf(file: string): string {
+  const at = file.lastIndexOf(`${path.sep}${FOLIO_DIR}${path.sep}`);
+  return at < 0 ? '<corpus folder>' : file.slice(0, at) || path.sep;
+}
+
+/** Parses a `.folio/` file with the schema of the version it says it is (each migrating to the current one). */
+function parseFolioFile<T>(file: string, text: string, schemas: Record<number, z.ZodType<T>>): T {
+  if (CONFLICT_MARKER.test(text)) {
+    throw new FolioError(
+      'merge-conflict',
+      `${file}: has unresolved git conflict markers (merged without Folio's merge driver); run "folio resolve ${corpusFolderOf(file)}"`,
+      file,
+    );
+  }
   let json: unknown;
   try {
-    json = JSON.parse(bytes.toString('utf8'));
+    json = JSON.parse(text);
   } catch (error) {
     throw new FolioError('corrupt-sidecar', `${file}: not valid JSON (${(error as Error).message})`, file);
   }
@@ -272,6 +363,7 @@ function parseJsonFile<T extends z.ZodType>(file: string, bytes: Buffer, schema:
       file,
     );
   }
+  const schema = (typeof version === 'number' && schemas[version]) || schemas[SCHEMA_VERSION]!;
   const result = schema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -7,6 +7,7 @@ import {
   deleteAnnotation,
   EditHistory,
   setMetadata,
+  setStatus,
   setTags,
   type AppliedEdit,
   type AppliedReportEdit,
@@ -21,6 +22,13 @@ async function open(): Promise<{ corpus: Corpus; dir: string }> {
   const dir = buildCorpus({ 'r.txt': TEXT });
   return { corpus: await Corpus.open(dir), dir };
 }
+
+/** A report of three paragraphs, with the typos editors fix. */
+const PARAGRAPHS = [
+  'Đồng chí Trần Quốc Trung, Bí thư Cần Thơ, phát biểu kết luận hội nghị.',
+  'Hội nghị tổng kết 10 năm thực hiện Nghị quyết số 22-NQ/TW.',
+  'Ủy ban nhân dân thánh phố Cần Thơ báo cáo.',
+];
 
 const undo = (corpus: Corpus, applied: AppliedReportEdit) =>
   corpus.edit(applied.id, applied.edit.inverse(applied.before, applied.after), { editor: 'Lan' });
@@ -92,6 +100,38 @@ describe('edits and their inverses', () => {
     const [annotation] = reopened.report('r').annotations;
     expect(annotation).toMatchObject({ orphaned: false, start: made.start, end: made.end, quote: 'Cần Thơ' });
     expect(reopened.check().problems).toEqual([]);
+  });
+
+  it('stamps a status with who set it and when, and an undo puts back who had set the one before', async () => {
+    const { corpus, dir } = await open();
+    await corpus.edit('r', setStatus('in-progress'), { editor: 'Lan' });
+    const first = onDisk(dir).statusBy;
+    expect(first).toEqual({ editor: 'Lan', at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    const applied = await corpus.edit('r', setStatus('done'), { editor: 'Minh' });
+    expect(onDisk(dir)).toMatchObject({ status: 'done', statusBy: { editor: 'Minh' } });
+    await undo(corpus, applied);
+    expect(onDisk(dir)).toMatchObject({ status: 'in-progress', statusBy: first });
+  });
+
+  it('keeps who made each change of the text when a later correction leaves it, and undoes back to them', async () => {
+    const dir = buildCorpus({ 'r.txt': PARAGRAPHS.join('\n') });
+    const corpus = await Corpus.open(dir);
+    const lan = PARAGRAPHS.map((p, i) => (i === 0 ? p.replace('Bí thư', 'Bí thư Thành ủy') : p));
+    await corpus.saveCorrection('r', lan.join('\n'), 'Lan');
+    const lanHunk = onDisk(dir).correction.hunks[0];
+    expect(lanHunk).toMatchObject({ line: 0, was: [PARAGRAPHS[0]], now: [lan[0]], editor: 'Lan' });
+    const minh = lan.map((p, i) => (i === 2 ? p.replace('thánh phố', 'thành phố') : p));
+    const applied = await corpus.edit('r', correctText(minh.join('\n')), { editor: 'Minh' });
+    expect(onDisk(dir).correction).toEqual({
+      base: applied.before.original.sha256,
+      lines: minh,
+      hunks: [
+        lanHunk,
+        { line: 2, was: [PARAGRAPHS[2]], now: [minh[2]], editor: 'Minh', at: expect.any(String) },
+      ],
+    });
+    await undo(corpus, applied);
+    expect(onDisk(dir).correction.hunks).toEqual([lanHunk]);
   });
 
   it('refuses to undo a value someone else changed since, naming the field', async () => {

@@ -83,10 +83,10 @@ describe('the default label set', () => {
     // An annotation stores the stable name, whatever the label is shown as.
     await corpus.annotateQuote(ID, 'Thành ủy Cần Thơ', 1, 'Sự kiện', '', 'Lan');
     expect(corpus.info().labelUsage).toEqual({ 'Sự kiện': 1 });
-    // The next write keeps the file's version and everything else in it.
+    // The next write is format 2 and keeps everything else in it.
     await change(corpus, { kind: 'update', name: 'Sự kiện', names: { en: 'Event' } });
     const written = onDisk(dir) as unknown as typeof old & { labels: Array<{ names?: object }> };
-    expect(written.schema).toBe(1);
+    expect(written.schema).toBe(2);
     expect(written.labels.at(-1)).toEqual({
       name: 'Sự kiện',
       names: { en: 'Event' },
