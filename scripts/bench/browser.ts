@@ -48,7 +48,8 @@ export async function measureBrowser(
       const page = await browser.newPage();
       firstRows.push(await timeFirstRows(page, server.url));
       longestScrollTask.push(await scrollLibrary(page));
-      const opened = new Set<string>();
+      // The 100 KB report is opened last, by its title: never among the rows before, so it is not yet open.
+      const opened = new Set<string>([BIG_REPORT_ID]);
       openFirst.push(await openReport(page, opened));
       for (let i = 0; i < OPENS; i++) openSample.push(await openReport(page, opened));
       labelKeys = labelKeys.concat(await labelWords(page));

@@ -324,7 +324,7 @@ const check: Command = {
   name: 'check',
   usage: 'folio check <corpus> [--json]',
   summary:
-    'exit 1 when a sidecar is corrupt or has git conflict markers, conflicts wait, an original changed on disk, annotations are orphaned, or files are unreadable; annotations moved onto their words are listed',
+    'exit 1 when a sidecar is corrupt or has git conflict markers, conflicts wait (in a report or the settings), an original changed on disk, annotations are orphaned, or files are unreadable; annotations moved onto their words are listed',
   async run(argv, io) {
     const { values, positionals: args } = parseCommand(argv, { json: { type: 'boolean' } });
     const [dir] = positionals(args, 1, '<corpus>');
@@ -332,11 +332,17 @@ const check: Command = {
     const result = corpus.check();
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else {
-      const { settingsProblem } = result;
+      const { settingsProblem, settingsConflicts } = result;
       if (settingsProblem) io.out(`.folio/corpus.json: merge-conflict: ${settingsProblem}`);
+      for (const conflict of settingsConflicts) {
+        io.out(
+          `.folio/corpus.json: settings-conflict: ${conflict.kind} "${conflict.name}" was changed differently on both sides (ours ${JSON.stringify(conflict.ours)}, theirs ${JSON.stringify(conflict.theirs)}); keep one in Folio's library`,
+        );
+      }
       for (const problem of result.problems) io.out(`${problem.id}: ${problem.code}: ${problem.message}`);
       for (const skipped of result.skipped) io.out(`${skipped.file}: ${skipped.code}: ${skipped.reason}`);
-      const count = result.problems.length + result.skipped.length + (settingsProblem ? 1 : 0);
+      const count =
+        result.problems.length + result.skipped.length + settingsConflicts.length + (settingsProblem ? 1 : 0);
       io.out(
         result.ok
           ? `ok: ${corpus.ids().length} report(s), ${count ? `${count} notice(s), no problems` : 'no problems'}`

@@ -1,14 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { decodeReport, FolioError } from '../core';
-import {
-  hasConflictMarkers,
-  mergeFolioFiles,
-  resolveConflictMarkers,
-  type OriginalText,
-} from '../core/merge';
-import { sha256 } from '../core/store/hash';
+import { FolioError } from '../core';
+import { mergeFolioFiles } from '../core/merge';
+import { originalsOf, resolveConflictedFiles } from '../core/merge/resolveFiles';
 import { writeFileAtomic } from '../core/store/atomic';
 import { parseCommand, positionals } from './args';
 import type { Command } from './commands';
@@ -105,22 +100,7 @@ const resolve: Command = {
   async run(argv, io) {
     const { values, positionals: args } = parseCommand(argv, { json: { type: 'boolean' } });
     const [dir] = positionals(args, 1, '<corpus>');
-    const corpus = existingFolder(dir!);
-    const originalText = originalsOf(corpus);
-    const results: Array<{ file: string; conflicts: number } | { file: string; error: string }> = [];
-    for (const file of await editorialFiles(corpus)) {
-      const text = await fs.readFile(file, 'utf8');
-      if (!hasConflictMarkers(text)) continue;
-      const shown = path.relative(corpus, file).split(path.sep).join('/');
-      try {
-        const merged = resolveConflictMarkers(text, shown, { originalText });
-        await writeFileAtomic(file, merged.text, { tempDir: path.join(corpus, '.folio', 'tmp') });
-        results.push({ file: shown, conflicts: merged.conflicts });
-      } catch (error) {
-        if (!(error instanceof FolioError)) throw error;
-        results.push({ file: shown, error: error.message });
-      }
-    }
+    const results = await resolveConflictedFiles(existingFolder(dir!));
     const failed = results.filter((result) => 'error' in result).length;
     if (values.json) io.out(JSON.stringify(results, null, 2));
     else {
@@ -141,42 +121,11 @@ const resolve: Command = {
 /** The team commands: the merge driver git runs, its set-up, and resolving files merged without it. */
 export const TEAM_COMMANDS: Command[] = [gitSetup, mergeDriver, resolve];
 
-/**
- * The originals of a corpus as the merge asks for them: a report's file read from the corpus folder, taken
- * only when its bytes still have the SHA-256 asked for.
- */
-function originalsOf(corpus: string | null): OriginalText {
-  return ({ file, sha256: wanted }) => {
-    if (corpus === null) return null;
-    try {
-      const bytes = readFileSync(path.join(corpus, file));
-      return sha256(bytes) === wanted ? decodeReport(bytes, file).text : null;
-    } catch {
-      return null;
-    }
-  };
-}
-
 /** The corpus folder an editorial file (`<corpus>/.folio/…`) belongs to, or null. */
 function corpusOfEditorialFile(file: string): string | null {
   const parts = file.split(path.sep);
   const at = parts.lastIndexOf('.folio');
   return at > 0 ? parts.slice(0, at).join(path.sep) : null;
-}
-
-/** `.folio/corpus.json` and every sidecar of a corpus. */
-async function editorialFiles(corpus: string): Promise<string[]> {
-  const folio = path.join(corpus, '.folio');
-  const reports = path.join(folio, 'reports');
-  const entries = existsSync(reports)
-    ? await fs.readdir(reports, { recursive: true, withFileTypes: true })
-    : [];
-  const sidecars = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !entry.name.startsWith('.'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-  const settings = path.join(folio, 'corpus.json');
-  return existsSync(settings) ? [settings, ...sidecars] : sidecars;
 }
 
 function existingFolder(dir: string): string {

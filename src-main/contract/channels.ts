@@ -33,6 +33,8 @@ export const OPERATION_NAMES = [
   'saveCorrection',
   'revertChanges',
   'resolveConflict',
+  'resolveSettingsConflict',
+  'resolveMergeConflicts',
   'undo',
   'redo',
   'editHistory',

@@ -12,6 +12,7 @@ import type {
   ReportDetail,
   ReportSummary,
   ResolvedCollection,
+  ResolvedMergeFile,
   SearchResult,
 } from './types';
 import {
@@ -44,7 +45,9 @@ export type {
   ReportFilters,
   ReportProblem,
   ReportSummary,
+  ResolvedMergeFile,
   SearchResult,
+  SettingsConflictDto,
   SkippedFile,
   Label,
   LabelChange,
@@ -300,6 +303,10 @@ export const OPERATIONS = {
       })
       .strict(),
   },
+  resolveSettingsConflict: {
+    input: z.object({ conflictId: z.string().min(1).max(64), choice: z.enum(['ours', 'theirs']) }).strict(),
+  },
+  resolveMergeConflicts: { input: empty },
   undo: { input: empty },
   redo: { input: empty },
   editHistory: { input: empty },
@@ -351,6 +358,10 @@ export interface OperationResults {
   saveCorrection: ReportDetail;
   revertChanges: ReportDetail;
   resolveConflict: ReportDetail;
+  /** The corpus as it is after the choice (its `settingsConflicts` without the one resolved). */
+  resolveSettingsConflict: CorpusInfo;
+  /** Each `.folio/` file that had git conflict markers, merged or not and why (as `folio resolve` says). */
+  resolveMergeConflicts: ResolvedMergeFile[];
   undo: HistoryState;
   redo: HistoryState;
   editHistory: HistoryState;

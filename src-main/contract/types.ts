@@ -281,9 +281,36 @@ export interface CorpusInfo {
    * refused until `folio resolve`. Null normally.
    */
   settingsProblem: string | null;
-  /** Reports whose editorial file cannot be read: their tags, annotations and corrections are unknown. */
-  corruptSidecars: Array<{ id: string; message: string }>;
+  /**
+   * Reports whose editorial file cannot be read: their tags, annotations and corrections are unknown. A
+   * `merge-conflict` one has git conflict markers, which merging both versions (`resolveMergeConflicts`) mends.
+   */
+  corruptSidecars: Array<{ id: string; message: string; code: 'corrupt-sidecar' | 'merge-conflict' }>;
+  /** Settings a merge of `.folio/corpus.json` could not decide, waiting for the editor's choice. */
+  settingsConflicts: SettingsConflictDto[];
 }
+
+/**
+ * A setting two merged versions of `.folio/corpus.json` changed differently: a label, collection or outlet
+ * (its whole value, null where that side deleted it) or a tag of the vocabulary. The settings hold `ours`.
+ */
+export interface SettingsConflictDto {
+  id: string;
+  kind: 'label' | 'collection' | 'tag-vocabulary' | 'outlet';
+  name: string;
+  base: unknown;
+  ours: unknown;
+  theirs: unknown;
+}
+
+/**
+ * A `.folio/` file git left with conflict markers, as merging its two halves left it: `report` is the report
+ * whose sidecar it is (null for `.folio/corpus.json`); `conflicts` how many conflict entries it now holds for
+ * the editor to decide, or `error` why it could not be merged.
+ */
+export type ResolvedMergeFile = { file: string; report: string | null } & (
+  { conflicts: number } | { error: string }
+);
 
 /** What `check` finds: every report with a problem, and unreadable files. */
 export interface CheckResult {
@@ -292,6 +319,8 @@ export interface CheckResult {
   skipped: SkippedFile[];
   /** Why `.folio/corpus.json` is held merged in memory (see `CorpusInfo.settingsProblem`); null normally. */
   settingsProblem: string | null;
+  /** Settings conflicts a merge recorded (see `CorpusInfo.settingsConflicts`): none of them is `ok`. */
+  settingsConflicts: SettingsConflictDto[];
 }
 
 /** Which text is exported: the original as decoded, or the editor's corrected text. */

@@ -28,6 +28,7 @@ import {
   type ReportSummary,
 } from '../core';
 import type { AnalyzeOptions } from '../core/analyze/pool';
+import { resolveSettingsConflict } from '../core/edits/resolveSettingsConflict';
 import type { ExportDownload, ExportResult } from '../contract/types';
 import {
   OPERATIONS,
@@ -255,6 +256,16 @@ export class FolioService {
       }
       return this.editOne(id, resolveConflict(conflict, choice), revision);
     },
+    resolveSettingsConflict: async ({ conflictId, choice }) => {
+      const corpus = this.open_();
+      const applied = await corpus.editSettings(
+        resolveSettingsConflict(conflictId, choice, () => corpus.labelUsage()),
+      );
+      this.remember(applied.edit.verb, [applied]);
+      return corpus.info();
+    },
+    // Not an undoable step: it is the merge git left unfinished, done; what it could not decide waits as conflicts.
+    resolveMergeConflicts: async () => this.open_().resolveMergeConflicts(),
     undo: async () => {
       await this.history.undo((step) => this.applyInverse(step)).finally(() => this.historyChanged());
       return this.history.state();

@@ -137,6 +137,19 @@ describe('the browser shell in Chromium', () => {
       params: { reason: 'conflict-resolved' },
     });
     results.resolveConflict = 200;
+    const settingsConflict = await callInPage('resolveSettingsConflict', {
+      conflictId: '0123456789abcdef',
+      choice: 'theirs',
+    });
+    expect(settingsConflict.body.error).toMatchObject({
+      code: 'changed-on-disk',
+      params: { reason: 'conflict-resolved' },
+    });
+    results.resolveSettingsConflict = 200;
+    // No file has conflict markers: nothing is merged, and the call says so with an empty list.
+    const markers = await callInPage('resolveMergeConflicts', {});
+    expect(markers.body).toEqual({ ok: true, result: [] });
+    results.resolveMergeConflicts = markers.status;
     expect(Object.keys(results).sort()).toEqual([...OPERATION_NAMES].sort());
     expect(Object.entries(results).filter(([, status]) => status !== 200)).toEqual([]);
   });

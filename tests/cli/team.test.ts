@@ -214,6 +214,33 @@ describe('folio merge-driver, as git runs it', () => {
     TEAM_TIMEOUT,
   );
 
+  it(
+    'records a collection both sides made differently, which check lists and fails on until it is resolved',
+    async () => {
+      const { a, b } = await withDriver.team();
+      await a.folioOk(['collection', '.', 'create', 'Tỉnh', '--query', 'Cần Thơ']);
+      await a.commit('A');
+      await a.push();
+      await b.folioOk(['collection', '.', 'create', 'Tỉnh', SAMPLE_IDS[1]!]);
+      await b.commit('B');
+      expect(await b.pull()).toEqual({ files: [], hunks: 0 });
+
+      const check = await b.folio(['check', '.']);
+      expect(check.code).toBe(1);
+      expect(check.stdout).toContain(
+        `.folio/corpus.json: settings-conflict: collection "Tỉnh" was changed differently on both sides (ours {"kind":"manual","name":"Tỉnh","ids":["${SAMPLE_IDS[1]}"]}, theirs {"kind":"search","name":"Tỉnh","query":"Cần Thơ","filters":{}}); keep one in Folio's library`,
+      );
+      expect(check.stdout).toMatch(/^1 problem\(s\)$/m);
+      const json = JSON.parse((await b.folio(['check', '.', '--json'])).stdout) as {
+        ok: boolean;
+        settingsConflicts: Array<{ kind: string; name: string }>;
+      };
+      expect(json.ok).toBe(false);
+      expect(json.settingsConflicts).toMatchObject([{ kind: 'collection', name: 'Tỉnh' }]);
+    },
+    TEAM_TIMEOUT,
+  );
+
   it('leaves a file that is not Folio’s to git’s line merge, saying why in one line', () => {
     const dir = tempDir();
     const [base, ours, theirs] = ['base', 'ours', 'theirs'].map((name) => path.join(dir, name));
@@ -260,6 +287,35 @@ describe('folio resolve', () => {
       expectAnchored(merged, ORIGINAL);
       await b.commit('Merged');
       expect((await b.folio(['resolve', '.', '--json'])).stdout.trim()).toBe('[]');
+    },
+    TEAM_TIMEOUT,
+  );
+
+  it(
+    'merges a corpus.json git left with conflict markers; what it cannot decide check then lists',
+    async () => {
+      const { a, b } = await withoutDriver.team();
+      await a.folioOk(['collection', '.', 'create', 'Tỉnh', '--query', 'Cần Thơ']);
+      await a.folioOk(['collection', '.', 'create', 'Hội nghị']);
+      await a.commit('A');
+      await a.push();
+      await b.folioOk(['collection', '.', 'create', 'Tỉnh', SAMPLE_IDS[1]!]);
+      await b.folioOk(['collection', '.', 'create', 'Tổng kết']);
+      await b.commit('B');
+      expect((await b.pull()).files).toEqual(['.folio/corpus.json']);
+      const before = await b.folio(['check', '.']);
+      expect(before.code).toBe(1);
+      expect(before.stdout).toContain('.folio/corpus.json: merge-conflict: ');
+
+      const run = await b.folio(['resolve', '.', '--json']);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual([{ file: '.folio/corpus.json', report: null, conflicts: 1 }]);
+      const settings = JSON.parse(b.read('.folio/corpus.json')!) as { collections: Array<{ name: string }> };
+      expect(settings.collections.map((c) => c.name).sort()).toEqual(['Hội nghị', 'Tỉnh', 'Tổng kết']);
+      const after = await b.folio(['check', '.']);
+      expect(after.code).toBe(1);
+      expect(after.stdout).not.toContain('merge-conflict');
+      expect(after.stdout).toContain('.folio/corpus.json: settings-conflict: collection "Tỉnh"');
     },
     TEAM_TIMEOUT,
   );

@@ -37,6 +37,7 @@ import {
 } from '../edits';
 import { textKeyIn, type ImportedAnnotation } from '../edits/addAnnotations';
 import { resolveConflictMarkers } from '../merge';
+import { resolveConflictedFiles } from '../merge/resolveFiles';
 import { textKeyOf } from '../text/anchor';
 import { repairAnchors } from '../text/reanchor';
 import { CodePointIndex } from '../../contract/codepoints';
@@ -67,6 +68,7 @@ import type {
   ReportDetail,
   ReportFilters,
   ReportSummary,
+  ResolvedMergeFile,
   SearchResult,
   SkippedFile,
 } from '../../contract/types';
@@ -463,7 +465,10 @@ export class Corpus {
     let annotations = 0;
     const corruptSidecars: CorpusInfo['corruptSidecars'] = [];
     for (const record of this.records.values()) {
-      if (record.stateError) corruptSidecars.push({ id: record.id, message: record.stateError });
+      if (record.stateError) {
+        const code = this.findingsOf(record).unreadable ?? 'corrupt-sidecar';
+        corruptSidecars.push({ id: record.id, message: record.stateError, code });
+      }
       statuses[record.state?.status ?? 'new']++;
       if (record.state?.correction) corrected++;
       annotations += record.state?.annotations.length ?? 0;
@@ -481,6 +486,7 @@ export class Corpus {
       cacheWarning: this.cacheWarning,
       settingsProblem: this.settingsConflict,
       corruptSidecars,
+      settingsConflicts: structuredClone(this.settings.conflicts ?? []),
     };
   }
 
@@ -600,7 +606,8 @@ export class Corpus {
    * Problems that need an editor: unreadable sidecars (damaged, or with git conflict markers), originals
    * changed on disk and corrections carried onto them, conflicts to resolve, orphaned annotations; and
    * annotations moved onto their words, which alone are no failure. Every annotation is checked against its
-   * text first. Not `ok` either while `.folio/corpus.json` has conflict markers (`settingsProblem`).
+   * text first. Not `ok` either while `.folio/corpus.json` has conflict markers (`settingsProblem`) or
+   * settings conflicts a merge recorded in it (`settingsConflicts`).
    */
   check(): CheckResult {
     const problems: CheckResult['problems'] = [];
@@ -609,11 +616,19 @@ export class Corpus {
       for (const problem of problemsOf(record, this.findingsOf(record)))
         problems.push({ id: record.id, ...problem });
     }
+    const settingsConflicts = structuredClone(this.settings.conflicts ?? []);
     const ok =
       problems.every((p) => p.code === 'annotations-moved') &&
       this.skippedFiles.length === 0 &&
-      this.settingsConflict === null;
-    return { ok, problems, skipped: this.skipped(), settingsProblem: this.settingsConflict };
+      this.settingsConflict === null &&
+      settingsConflicts.length === 0;
+    return {
+      ok,
+      problems,
+      skipped: this.skipped(),
+      settingsProblem: this.settingsConflict,
+      settingsConflicts,
+    };
   }
 
   /**
@@ -709,6 +724,20 @@ export class Corpus {
   /** Lists a symbolic link that appeared in the corpus folder as skipped: links are never followed. */
   skipSymlink(file: string): void {
     this.skippedFiles = [...this.skippedFiles.filter((s) => s.file !== file), symlinkSkipped(file)];
+  }
+
+  /**
+   * Merges the `.folio/` files git left with conflict markers, as `folio resolve` does, and reads them again:
+   * what they hold is known and editable again, and what the merge could not decide waits as conflicts.
+   */
+  async resolveMergeConflicts(): Promise<ResolvedMergeFile[]> {
+    const resolved = await resolveConflictedFiles(this.root);
+    for (const result of resolved) {
+      if ('error' in result) continue;
+      if (result.report === null) await this.reloadSettings();
+      else if (this.records.has(result.report)) await this.reload(result.report);
+    }
+    return resolved;
   }
 
   /** Reads `.folio/corpus.json` again (another program changed it). */
