@@ -1,7 +1,7 @@
 import bylineWords from '../../../resources/extract/vi/bylines.json';
 import { found, nothing } from './extracted';
 import { collapseSpaces, foldKey, phraseAlternation } from './fold';
-import { isBlank, lineFolded } from './layout';
+import { isBlank } from './layout';
 import type { Doc, Line } from './layout';
 import { provinceNamed } from './places';
 import type { Extracted, Span } from './types';
@@ -18,21 +18,18 @@ export interface Credit {
 }
 
 const WRITER_PREFIX = new RegExp(
-  `^(?:${phraseAlternation(['tin', 'bài', 'tin bài', 'bài viết', 'tin và ảnh', 'bài và ảnh'])})` +
+  `^(?:${phraseAlternation(bylineWords.writerPrefixes)})` +
     `(?:\\s*[,&/-]\\s*(?:${phraseAlternation(['ảnh'])}))?\\s*:\\s*`,
   'u',
 );
-const THEO = new RegExp(`^(?:${phraseAlternation(['theo', 'nguồn', 'nguồn tin'])})\\s*:?\\s+`, 'u');
+const THEO = new RegExp(`^(?:${phraseAlternation(bylineWords.sourceWords)})\\s*:?\\s+`, 'u');
 /** A collaborator's or reporter's signature before the name: `CTV Nguyễn Văn A/Báo X`, `PV Hồng Nhung`. */
 const ROLE_PREFIX = /^(?:CTV|PV|NV)\.?\s+(?=\p{Lu})/u;
-const PHOTO_PREFIX = new RegExp(
-  `(?:^[ \\t]*|\\(\\s*|\\.\\s+)(${phraseAlternation(['ảnh'])}\\s*:\\s*)`,
-  'gmu',
-);
-const OUTLET_WORDS = new RegExp(
-  `^(?:${phraseAlternation(['báo', 'tạp chí', 'cổng thông tin', 'cổng', 'đài', 'trang', 'website', 'tttđt', 'bản tin', 'thông tấn xã'])})\\s`,
-  'u',
-);
+const PHOTO_WORD = `${phraseAlternation(['ảnh'])}\\s*:`;
+const PHOTO_PREFIX = new RegExp(`(?:^[ \\t]*|\\(\\s*|\\.\\s+)(${PHOTO_WORD}\\s*)`, 'gmu');
+/** The credit's word anywhere: a search that starts with a letter is quick, one that may start anywhere is not. */
+const ANY_PHOTO_WORD = new RegExp(PHOTO_WORD, 'u');
+const OUTLET_WORDS = new RegExp(`^(?:${phraseAlternation(bylineWords.outletWords)})\\s`, 'u');
 
 const CONFIDENCE = { prefixed: 0.9, withOutlet: 0.85, theo: 0.8, bare: 0.75, photo: 0.5 };
 const MAX_BYLINE = 100;
@@ -140,7 +137,7 @@ export function readByline(
   const { text } = doc;
   const length = line.contentEnd - line.contentStart;
   if (length === 0 || length > MAX_BYLINE) return null;
-  const folded = lineFolded(doc, line);
+  const folded = doc.lineFolded(line);
   const span: Span = { start: line.contentStart, end: line.contentEnd };
   const prefix = WRITER_PREFIX.exec(folded);
   if (prefix) {
@@ -173,6 +170,7 @@ export function readByline(
 /** Finds photo credits (`Ảnh: Ngọc Thiện/TTXVN`, `(Ảnh: TTXVN)`), each ending at its line or bracket. */
 export function findPhotoCredits(text: string, folded: string): Credit[] {
   const credits: Credit[] = [];
+  if (!ANY_PHOTO_WORD.test(folded)) return credits;
   for (const m of folded.matchAll(PHOTO_PREFIX)) {
     const prefixStart = m.index + m[0].length - m[1]!.length;
     const from = m.index + m[0].length;

@@ -1,3 +1,4 @@
+import debrisWords from '../../../resources/extract/vi/debris.json';
 import { WORD_START, phraseAlternation } from './fold';
 import { isBlank } from './layout';
 import type { Doc, Line } from './layout';
@@ -21,18 +22,10 @@ const MAX_COUNTER_LINE = 120;
 
 const COUNT = '(\\d{1,3}(?:[.,]\\d{3})+|\\d{1,9})(?![\\d.,]*\\d)';
 
-const LABELLED_COUNTER = new RegExp(
-  `${WORD_START}(?:${phraseAlternation([
-    'view count',
-    'views',
-    'lượt xem',
-    'số lượt xem',
-    'lượt đọc',
-    'số lần xem',
-    'đã xem',
-  ])})\\s*(?::\\s*)?${COUNT}`,
-  'gu',
-);
+const LABELS = phraseAlternation(debrisWords.counterLabels);
+const LABELLED_COUNTER = new RegExp(`${WORD_START}(?:${LABELS})\\s*(?::\\s*)?${COUNT}`, 'gu');
+/** Any of the labels anywhere: most reports have none, which one search of the whole text tells. */
+const ANY_LABEL = new RegExp(LABELS, 'u');
 
 const BARE_COUNTER = new RegExp(`^${COUNT}$`, 'u');
 
@@ -61,10 +54,12 @@ export function readBareCounter(folded: string, from: number, to: number): Count
 
 /** The view counter: labelled (`View count: 220`), else a bare number on a last line not in `reserved`. */
 export function findCounter(doc: Doc, reserved: ReadonlySet<number>): FoundCounter | null {
-  for (const line of doc.lines) {
-    if (isBlank(line) || line.contentEnd - line.contentStart > MAX_COUNTER_LINE) continue;
-    const match = findLabelledCounter(doc.folded, line.contentStart, line.contentEnd);
-    if (match) return { match, bare: false, line };
+  if (ANY_LABEL.test(doc.folded)) {
+    for (const line of doc.lines) {
+      if (isBlank(line) || line.contentEnd - line.contentStart > MAX_COUNTER_LINE) continue;
+      const match = findLabelledCounter(doc.folded, line.contentStart, line.contentEnd);
+      if (match) return { match, bare: false, line };
+    }
   }
   const last = [...doc.lines].reverse().find((l) => !isBlank(l));
   if (!last || reserved.has(last.index)) return null;

@@ -40,7 +40,7 @@ export function parseDateValue(raw: string): DateValue | null {
   let m = ISO.exec(text) ?? COMPACT.exec(text);
   if (m) return make(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5]);
   const folded = foldText(text);
-  const line = readDateLine(folded, 0, folded.length);
+  const line = readDateLine(folded);
   if (line) return { date: line.date, time: line.time };
   m = VIETNAMESE.exec(folded);
   if (m) return make(Number(m[3]), Number(m[2]), Number(m[1]));

@@ -27,11 +27,8 @@ function readDatedByline(doc: Doc, line: Line): DatedByline | null {
   for (const separator of text.matchAll(SEPARATOR)) {
     const names = text.slice(0, separator.index);
     if (!isNamesLike(names)) continue;
-    const match = readDateLine(
-      doc.folded,
-      line.contentStart + separator.index + separator[0].length,
-      line.contentEnd,
-    );
+    const dateStart = line.contentStart + separator.index + separator[0].length;
+    const match = readDateLine(doc.folded.slice(dateStart, line.contentEnd), dateStart);
     if (!match) return null;
     const author = { start: line.contentStart, end: line.contentStart + names.length };
     return {

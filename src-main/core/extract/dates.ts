@@ -1,3 +1,4 @@
+import words from '../../../resources/extract/vi/dates.json';
 import { LABELLED_COUNTER_SOURCE } from './counters';
 import { WORD_END, WORD_START, phraseAlternation } from './fold';
 
@@ -39,55 +40,28 @@ const FULL_DATE = /(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)/u;
 const TIME =
   /(?<![\d:])([01]?\d|2[0-3])\s*[:h]\s*([0-5]\d)(?::[0-5]\d)?(?![\d:])(?:\s*(am|pm|sa|ch)(?!\p{L}))?/u;
 const WEEKDAY = new RegExp(
-  `${WORD_START}(?:${phraseAlternation([
-    'thứ hai',
-    'thứ ba',
-    'thứ tư',
-    'thứ năm',
-    'thứ sáu',
-    'thứ bảy',
-    'thứ bẩy',
-    'chủ nhật',
-  ])}|thứ\\s*[2-7]|t[2-7]|cn)${WORD_END}`,
+  `${WORD_START}(?:${phraseAlternation(words.weekdays)}|thứ\\s*[2-7]|t[2-7]|cn)${WORD_END}`,
   'u',
 );
 const META_WORDS = new RegExp(
   // A zone offset first, or `gmt` alone would match and leave its `+7` behind.
-  `(?:gmt|utc)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[+-]\\d{4}(?!\\d)|${WORD_START}(?:${phraseAlternation([
-    'ngày đăng',
-    'đăng ngày',
-    'ngày cập nhật',
-    'cập nhật lúc',
-    'cập nhật',
-    'đăng lúc',
-    'lúc',
-    'ngày',
-    'giờ',
-    'thời gian',
-    'xuất bản',
-    'đăng tải',
-    'posted',
-    'updated',
-    'published',
-    'gmt',
-    'utc',
-  ])})${WORD_END}`,
+  `(?:gmt|utc)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[+-]\\d{4}(?!\\d)|${WORD_START}(?:${phraseAlternation(words.dateLineWords)})${WORD_END}`,
   'gu',
 );
 const COUNTER = new RegExp(LABELLED_COUNTER_SOURCE, 'gu');
 const SEPARATORS_ONLY = /^[\s|\-–—,:;.()[\]/•·+]*$/u;
 
 const DATELINE = new RegExp(
-  `(?:(${phraseAlternation(['rạng sáng', 'sáng sớm', 'sáng', 'trưa', 'chiều', 'tối', 'đêm', 'khuya'])})${WORD_END}\\s*)?` +
-    `(?:(${phraseAlternation(['hôm nay', 'hôm qua', 'nay', 'qua'])})${WORD_END}\\s*(?:,\\s*)?)?` +
+  `(?:(${phraseAlternation(words.timesOfDay)})${WORD_END}\\s*)?` +
+    `(?:(${phraseAlternation(words.relativeDays)})${WORD_END}\\s*(?:,\\s*)?)?` +
     `(?:(${phraseAlternation(['ngày'])})\\s*)?(\\(\\s*)?(\\d{1,2})([/.-])(\\d{1,2})(?:\\6(\\d{4}))?(?![\\d\\p{L}])(?:\\s*\\))?`,
   'uy',
 );
 const YESTERDAY = /qua$/u;
 const TIMED_DATE = new RegExp(
-  `${WORD_START}(?:${phraseAlternation(['rạng sáng', 'sáng sớm', 'sáng', 'trưa', 'chiều', 'tối', 'đêm', 'khuya'])})` +
-    `(?:\\s+(?:${phraseAlternation(['hôm nay', 'nay', 'ngày'])}))?\\s+(\\d{1,2})([/-])(\\d{1,2})(?![\\d/.-])` +
-    `(?!\\s*(?:\\(\\s*)?${phraseAlternation(['âm lịch', 'âl'])})`,
+  `${WORD_START}(?:${phraseAlternation(words.timesOfDay)})` +
+    `(?:\\s+(?:${phraseAlternation(words.beforeDayMonth)}))?\\s+(\\d{1,2})([/-])(\\d{1,2})(?![\\d/.-])` +
+    `(?!\\s*(?:\\(\\s*)?${phraseAlternation(words.lunarWords)})`,
   'gu',
 );
 
@@ -95,13 +69,10 @@ const YEAR = /(?<!\d)(?:19[4-9]\d|20\d\d)(?!\d)/gu;
 // Years that say nothing of when a report was written: both ends of a term or period (`nhiệm kỳ
 // 2025-2030`, `giai đoạn 2021 - 2025`, `2024-2025`) and targets (`đến năm 2030`, `tầm nhìn 2045`).
 const YEAR_RANGE = /(?<!\d)(?:19[4-9]\d|20\d\d)\s*[-–—/]\s*(?:19[4-9]\d|20\d\d)(?!\d)/gu;
-const REVIEW = new RegExp(
-  `${WORD_START}(?:${phraseAlternation(['tổng kết', 'sơ kết', 'nhìn lại', 'đánh giá'])})${WORD_END}`,
-  'u',
-);
+const REVIEW = new RegExp(`${WORD_START}(?:${phraseAlternation(words.reviewWords)})${WORD_END}`, 'u');
 const REVIEW_REACH = 80;
 const YEAR_TARGET = new RegExp(
-  `(?:${phraseAlternation(['đến năm', 'tới năm', 'đến', 'tầm nhìn', 'trước năm'])})\\s+(?:19[4-9]\\d|20\\d\\d)(?!\\d)`,
+  `(?:${phraseAlternation(words.targetWords)})\\s+(?:19[4-9]\\d|20\\d\\d)(?!\\d)`,
   'gu',
 );
 
@@ -132,10 +103,16 @@ function blankAll(text: string, re: RegExp): string {
   return text.replace(re, (m) => ' '.repeat(m.length));
 }
 
-/** Reads a folded line holding only a date, maybe a time, weekday, counter and words like `Ngày đăng`. */
-export function readDateLine(folded: string, from: number, to: number): DateLineMatch | null {
-  if (to - from > 120) return null;
-  let line = folded.slice(from, to);
+/** How long a line holding only a date and its labels can be. */
+export const MAX_DATE_LINE = 120;
+
+/**
+ * Reads a folded line holding only a date, maybe a time, weekday, counter and words like `Ngày đăng`; the
+ * match's offsets are `offset` (where the line stands in the text) on from the line's start.
+ */
+export function readDateLine(folded: string, offset = 0): DateLineMatch | null {
+  if (folded.length > MAX_DATE_LINE) return null;
+  let line = folded;
   const d = FULL_DATE.exec(line);
   if (!d) return null;
   const date = { day: Number(d[1]), month: Number(d[3]), year: Number(d[4]) };
@@ -159,7 +136,7 @@ export function readDateLine(folded: string, from: number, to: number): DateLine
   if (weekday) line = blank(line, weekday.index, weekday.index + weekday[0].length);
   line = blankAll(blankAll(line, COUNTER), META_WORDS);
   if (!SEPARATORS_ONLY.test(line)) return null;
-  return { date, time, weekday: weekday !== null, start: from + start, end: from + end };
+  return { date, time, weekday: weekday !== null, start: offset + start, end: offset + end };
 }
 
 /** Reads a dateline at `at` in folded text: `Sáng nay (12/6)`, `Chiều 25/3`, `Ngày 5.6.2018`. */

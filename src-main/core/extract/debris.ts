@@ -1,6 +1,6 @@
 import headings from '../../../resources/extract/vi/debris.json';
 import { foldKey, squash } from './fold';
-import { isBlank, lineFolded } from './layout';
+import { isBlank } from './layout';
 import type { Doc, Line } from './layout';
 import type { DebrisKind, DebrisRange } from './types';
 
@@ -55,7 +55,7 @@ export function findTailDebris(doc: Doc, after: number, skip: ReadonlySet<number
   for (let i = after + 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (isBlank(line) || skip.has(i)) continue;
-    const kind = headingKind(lineFolded(doc, line));
+    const kind = headingKind(doc.lineFolded(line));
     if (kind && i >= zoneStart && zoneHeading === lines.length) zoneHeading = i;
     const lineKind: DebrisKind | null = kind ?? (i >= zoneStart ? current : null);
     if (i >= zoneStart) current = lineKind;

@@ -2,8 +2,12 @@ import { unitsToString } from '../text/units';
 
 /** The five Vietnamese tone marks as combining characters (grave, acute, tilde, hook above, dot below). */
 const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323';
+const BASE_VOWELS = 'aăâeêioôơuưy';
+/** Each toneless lower-case vowel's number (from 1), 0 for other units. */
 const VOWELS = new Uint8Array(65536);
-for (const vowel of 'aăâeêioôơuưy') VOWELS[vowel.charCodeAt(0)] = 1;
+for (let v = 0; v < BASE_VOWELS.length; v++) VOWELS[BASE_VOWELS.charCodeAt(v)] = v + 1;
+/** Each vowel with each tone as one unit, by vowel number and tone; 0 until first needed. */
+const composed = new Uint16Array((BASE_VOWELS.length + 1) * (TONE_MARKS.length + 1));
 
 // Per UTF-16 unit, filled lazily: lower case without tone, lower case with tone, flags (done, letter, tone).
 const baseTable = new Uint16Array(65536);
@@ -12,7 +16,6 @@ const flagTable = new Uint8Array(65536);
 const COMPUTED = 1;
 const LETTER = 2;
 const TONE_SHIFT = 2;
-const composeCache = new Map<number, number>();
 
 /** True for a UTF-16 unit that scraped pages use as white space (ASCII, NBSP, U+2000–U+200B, BOM). */
 export function isSpaceCode(code: number): boolean {
@@ -74,15 +77,21 @@ export function isLetterCode(code: number): boolean {
   return (flags & LETTER) !== 0;
 }
 
+/** A unit in lower case without its tone mark: what it folds to, whichever vowel its word's tone goes on. */
+export function baseOf(code: number): number {
+  if (flagTable[code] === 0) computeUnit(code);
+  return baseTable[code]!;
+}
+
+/** The vowel `base` (toneless, lower case) with the tone, as one unit. */
 function compose(base: number, tone: number): number {
-  const key = base * 8 + tone;
-  let composed = composeCache.get(key);
-  if (composed === undefined) {
+  const key = VOWELS[base]! * (TONE_MARKS.length + 1) + tone;
+  let unit = composed[key]!;
+  if (unit === 0) {
     const nfc = (String.fromCharCode(base) + TONE_MARKS[tone - 1]!).normalize('NFC');
-    composed = nfc.length === 1 ? nfc.charCodeAt(0) : base;
-    composeCache.set(key, composed);
+    composed[key] = unit = nfc.length === 1 ? nfc.charCodeAt(0) : base;
   }
-  return composed;
+  return unit;
 }
 
 /** Puts a word's tone mark on its last vowel (one mark), or leaves every mark where written (several). */
@@ -97,7 +106,7 @@ function placeTone(
 ): void {
   if (tones === 1) {
     let j = end - 1;
-    while (j >= wordStart && VOWELS[out[j]!] !== 1) j--;
+    while (j >= wordStart && VOWELS[out[j]!] === 0) j--;
     if (j >= wordStart) out[j] = compose(out[j]!, tone);
     else out[tonePosition] = lowerTable[text.charCodeAt(tonePosition)]!;
   } else {
@@ -106,22 +115,28 @@ function placeTone(
   }
 }
 
+/** Reports up to this long are folded in one buffer kept between calls, not a new one each time. */
+const SCRATCH_LENGTH = 65536;
+const scratch = new Uint16Array(SCRATCH_LENGTH);
+/** Below this length a string is built unit by unit: a decoder's call costs more than the text. */
+const SHORT_TEXT = 32;
+
 /** Folds text for matching, keeping its length: lower case, spaces to ' ', tone marks on one vowel. */
 export function foldText(text: string): string {
   // Moving each word's tone mark to its last vowel makes placement variants (`uỷ`/`ủy`, `khoá`/`khóa`) alike
   // while keeping one unit per unit, so offsets in the folded text are offsets in the original.
   const n = text.length;
-  const out = new Uint16Array(n);
+  const out = n <= SCRATCH_LENGTH ? scratch.subarray(0, n) : new Uint16Array(n);
   let wordStart = -1;
   let tone = 0;
   let tones = 0;
   let tonePosition = -1;
-  // One step past the end closes the last word; locals only, since this runs over every character of a corpus.
-  for (let i = 0; i <= n; i++) {
-    const code = i < n ? text.charCodeAt(i) : 32;
+  // Locals only, since this runs over every character of a corpus.
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
     let flags = flagTable[code]!;
     if (flags === 0) flags = computeUnit(code);
-    if (i < n) out[i] = baseTable[code]!;
+    out[i] = baseTable[code]!;
     if (flags & LETTER) {
       if (wordStart < 0) wordStart = i;
       const t = flags >> TONE_SHIFT;
@@ -136,7 +151,22 @@ export function foldText(text: string): string {
       tones = 0;
     }
   }
-  return unitsToString(out);
+  if (tones > 0) placeTone(text, out, wordStart, n, tones, tone, tonePosition);
+  return n <= SHORT_TEXT ? shortString(out) : unitsToString(out);
+}
+
+/** `unitsToString` for a few units: a lone surrogate becomes U+FFFD there too, keeping the length. */
+function shortString(units: Uint16Array): string {
+  let text = '';
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    const next = units[i + 1] ?? 0;
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      text += String.fromCharCode(unit, next);
+      i++;
+    } else text += String.fromCharCode(unit >= 0xd800 && unit <= 0xdfff ? 0xfffd : unit);
+  }
+  return text;
 }
 
 /** Collapses white space in already folded text to single spaces and trims, giving a comparison key. */

@@ -52,6 +52,11 @@ export const PROVINCES: readonly Province[] = provinces;
 /** Every folded province name and alias, for building matchers. */
 export const PROVINCE_KEYS: readonly string[] = [...provinceByKey.keys()];
 
+/** The words a district's name follows in prose (`huyện`, `Huyện ủy`, `TP`), each with the kind of unit it names. */
+export const DISTRICT_KEYWORDS: readonly (readonly [string, string])[] = Object.entries(
+  data.districtKeywords,
+);
+
 /** Every folded district name, for building matchers. */
 export const DISTRICT_KEYS: readonly string[] = [...districtsByKey.keys()];
 

@@ -1,11 +1,11 @@
 import sectionNames from '../../../resources/extract/vi/sections.json';
-import { readDateLine } from './dates';
+import { MAX_DATE_LINE, readDateLine } from './dates';
 import type { DateLineMatch } from './dates';
 import { headingKind } from './debris';
 import { foldKey } from './fold';
-import { isBlank, lineFolded, lineText } from './layout';
+import { isBlank, lineText } from './layout';
 import type { Doc, Line } from './layout';
-import { provinceOfLabel } from './places';
+import { provinceOfLine } from './places';
 
 /** Section names that news sites print above a report. */
 const KNOWN_SECTIONS = new Set(sectionNames.sections.map(foldKey));
@@ -33,8 +33,25 @@ export interface Head {
   last: number;
 }
 
-function dateLineOf(doc: Doc, line: Line): DateLineMatch | null {
-  return readDateLine(doc.folded, line.contentStart, line.contentEnd);
+/** The date a line holds when it holds nothing else (`21:31 - 05/07/2018`). */
+export function dateLineOf(doc: Doc, line: Line): DateLineMatch | null {
+  if (line.contentEnd - line.contentStart > MAX_DATE_LINE) return null;
+  return readDateLine(doc.lineFolded(line), line.contentStart);
+}
+
+/** A head with nothing in it. */
+export function emptyHead(): Head {
+  return {
+    title: null,
+    titleConfidence: 0,
+    section: null,
+    sectionKnown: false,
+    pageDate: null,
+    dateLine: null,
+    placeLabel: null,
+    lines: new Set<number>(),
+    last: -1,
+  };
 }
 
 /** A short label above the title: a known section name, or a few plain words before a longer title `next`. */
@@ -44,7 +61,7 @@ function isSectionLabel(doc: Doc, line: Line, next: Line | undefined): boolean {
   const breadcrumb = /[>»›]/u.test(text);
   const maxLength = breadcrumb ? MAX_BREADCRUMB_LENGTH : MAX_LABEL_LENGTH;
   if (text.length < 2 || text.length > maxLength || /[\d.,;:!?"“”()]/u.test(text)) return false;
-  if (text.split(/\s+/u).length > (breadcrumb ? 12 : 6) || headingKind(lineFolded(doc, line))) return false;
+  if (text.split(/\s+/u).length > (breadcrumb ? 12 : 6) || headingKind(doc.lineFolded(line))) return false;
   if (breadcrumb) return true;
   if (KNOWN_SECTIONS.has(foldKey(text))) return true;
   if (!next) return false;
@@ -65,17 +82,7 @@ export interface HeadOptions {
 
 /** Reads the head of the page: the title and the labels and dates just before and after it. */
 export function readHead(doc: Doc, options: HeadOptions = { skip: new Set(), title: 'find' }): Head {
-  const head: Head = {
-    title: null,
-    titleConfidence: 0,
-    section: null,
-    sectionKnown: false,
-    pageDate: null,
-    dateLine: null,
-    placeLabel: null,
-    lines: new Set<number>(),
-    last: -1,
-  };
+  const head = emptyHead();
   const content = doc.lines.filter((l) => !isBlank(l) && !options.skip.has(l.index));
   const take = (line: Line): void => {
     head.lines.add(line.index);
@@ -90,7 +97,7 @@ export function readHead(doc: Doc, options: HeadOptions = { skip: new Set(), tit
       take(line);
       return true;
     }
-    const province = head.placeLabel ? null : provinceOfLabel(lineFolded(doc, line));
+    const province = head.placeLabel ? null : provinceOfLine(doc, line);
     if (province) {
       head.placeLabel = { line, province };
       take(line);

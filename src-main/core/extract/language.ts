@@ -1,4 +1,5 @@
 import { franc } from 'franc-min';
+import { isMostlyLatin, nearestLatinLanguage } from './latinTrigrams';
 
 /** Languages Folio tells apart beyond Vietnamese, as ISO 639-3 codes (what the detector answers in). */
 // Fewer candidates make the model faster; archives of Vietnamese news hold little else than these.
@@ -19,6 +20,7 @@ const SAMPLE = 1500;
 const FRANC_SAMPLE = 320;
 /** Share of letters that only Vietnamese writes (ă đ ơ ư and the vowels with a dot below or hook above). */
 const VIETNAMESE_SHARE = 0.03;
+const SURE_MARGIN = 0.01;
 const MIN_LETTERS = 40;
 
 function isVietnameseOnly(code: number): boolean {
@@ -44,20 +46,27 @@ function isLetter(code: number): boolean {
 /**
  * The language of a report's text as an ISO 639-1 code (`vi`, `en`, `de`…), or null when there is too
  * little text to tell. Vietnamese is recognised by its own letters, which costs a scan of the sample;
- * other text goes to a trigram model (franc).
+ * other text goes to franc's trigram models.
  */
 export function detectLanguage(text: string, from = 0): string | null {
   const sample = text.slice(from, from + SAMPLE);
+  // Enough of Vietnamese's own letters settles it before the end: the share of the whole sample can only be
+  // higher (letters are fewer than units), and a margin keeps rounding out of it.
+  const sure = Math.max(MIN_LETTERS, Math.ceil(sample.length * (VIETNAMESE_SHARE + SURE_MARGIN)));
   let letters = 0;
   let vietnamese = 0;
   for (let i = 0; i < sample.length; i++) {
     const code = sample.charCodeAt(i);
-    if (isVietnameseOnly(code)) vietnamese++;
-    else if (!isLetter(code)) continue;
+    if (isVietnameseOnly(code)) {
+      if (++vietnamese >= sure) return 'vi';
+    } else if (!isLetter(code)) continue;
     letters++;
   }
   if (letters < MIN_LETTERS) return null;
   if (vietnamese / letters >= VIETNAMESE_SHARE) return 'vi';
-  const code = franc(sample.slice(0, FRANC_SAMPLE), { only: CANDIDATES, minLength: MIN_LETTERS });
+  const head = sample.slice(0, FRANC_SAMPLE);
+  const code = isMostlyLatin(head)
+    ? nearestLatinLanguage(head, CANDIDATES)
+    : franc(head, { only: CANDIDATES, minLength: MIN_LETTERS });
   return ISO_639_1[code] ?? null;
 }

@@ -1,4 +1,4 @@
-import { foldText, isSpaceCode } from './fold';
+import { foldText, isLetterCode, isSpaceCode } from './fold';
 import type { Span } from './types';
 
 /** One line: `[start, end)` without the newline, and the bounds of its text without surrounding spaces. */
@@ -10,11 +10,52 @@ export interface Line {
   contentEnd: number;
 }
 
-/** The report with its folded twin (same length) and its lines. */
-export interface Doc {
-  text: string;
-  folded: string;
-  lines: Line[];
+/**
+ * The report and its lines, with its folded twin (same length) made on first use: the stages that read
+ * reports in other languages need only a few lines of it, and fold just those.
+ */
+export class Doc {
+  readonly lines: Line[];
+  private wholeFolded: string | null = null;
+  private readonly foldedLines = new Map<number, string>();
+
+  constructor(readonly text: string) {
+    this.lines = splitLines(text);
+  }
+
+  /** The whole text folded, made once. */
+  get folded(): string {
+    return (this.wholeFolded ??= foldText(this.text));
+  }
+
+  /** Moves where a line's text starts (past a header's key), forgetting its fold. */
+  startContentAt(index: number, start: number): void {
+    this.lines[index]!.contentStart = start;
+    this.foldedLines.delete(index);
+  }
+
+  /** The line's folded text without surrounding white space. */
+  lineFolded(line: Line): string {
+    // Words end at white space, so a line folded alone is folded as it is in the whole text.
+    if (this.wholeFolded !== null) return this.wholeFolded.slice(line.contentStart, line.contentEnd);
+    let folded = this.foldedLines.get(line.index);
+    if (folded === undefined) {
+      folded = foldText(this.text.slice(line.contentStart, line.contentEnd));
+      this.foldedLines.set(line.index, folded);
+    }
+    return folded;
+  }
+
+  /** The first `length` units of the line's folded text (fewer when the line is shorter). */
+  lineFoldedPrefix(line: Line, length: number): string {
+    const end = Math.min(line.contentEnd, line.contentStart + length);
+    if (this.wholeFolded !== null) return this.wholeFolded.slice(line.contentStart, end);
+    if (end === line.contentEnd) return this.lineFolded(line);
+    // A word's tone mark moves to its last vowel, so the cut word is folded whole.
+    let wordEnd = end;
+    while (wordEnd < line.contentEnd && isLetterCode(this.text.charCodeAt(wordEnd))) wordEnd++;
+    return foldText(this.text.slice(line.contentStart, wordEnd)).slice(0, end - line.contentStart);
+  }
 }
 
 /** Consecutive non-blank lines that belong together (a paragraph, a caption with its credit line). */
@@ -41,11 +82,6 @@ export function splitLines(text: string): Line[] {
   }
 }
 
-/** Builds the document view used by every extractor. */
-export function makeDoc(text: string): Doc {
-  return { text, folded: foldText(text), lines: splitLines(text) };
-}
-
 /** True when the line holds nothing but white space. */
 export function isBlank(line: Line): boolean {
   return line.contentStart === line.contentEnd;
@@ -54,11 +90,6 @@ export function isBlank(line: Line): boolean {
 /** The line's text without surrounding white space. */
 export function lineText(doc: Doc, line: Line): string {
   return doc.text.slice(line.contentStart, line.contentEnd);
-}
-
-/** The line's folded text without surrounding white space. */
-export function lineFolded(doc: Doc, line: Line): string {
-  return doc.folded.slice(line.contentStart, line.contentEnd);
 }
 
 /** The trimmed span of a line. */

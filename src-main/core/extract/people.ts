@@ -35,8 +35,6 @@ const HONORIFIC_BEFORE = new RegExp(
   'u',
 );
 const ROLE_SEPARATOR = /[ \u00a0]*(?:[,\-–—][ \u00a0]*|(?=\p{Lu}))/uy;
-// Words in capitals are allowed too (`Lê Văn AN` is scraping damage), so that the name is not cut short.
-const WORD = /\p{L}+/gu;
 const MAX_ROLE = 200;
 const MAX_ROLE_BEFORE = 100;
 const CLAUSE_BREAK = new Set([',', ';', '.', ':', '!', '?', '(', ')', '“', '”', '"', '\n']);
@@ -151,21 +149,12 @@ function readRoleBefore(text: string, folded: string, end: number): Span | null 
   return e > roleStart ? { start: roleStart, end: e } : null;
 }
 
-interface NameMatch {
-  start: number;
-  end: number;
-}
-
 /** Finds the name in a run of capitalised words: 2–5 words from the first surname, up to a position word. */
-function nameInRun(run: string, runStart: number, folded: string): NameMatch | null {
-  const words = Array.from(run.matchAll(WORD), (w) => ({
-    start: runStart + w.index,
-    end: runStart + w.index + w[0].length,
-  }));
-  const first = words.findIndex((w) => isSurname(run.slice(w.start - runStart, w.end - runStart)));
+function nameInRun(text: string, words: readonly Span[], folded: string): Span | null {
+  const first = words.findIndex((w) => isSurname(text.slice(w.start, w.end)));
   if (first < 0) return null;
-  const continues = (w: NameMatch): boolean =>
-    !positionAt(folded, w.start) && !isAcronymWord(run.slice(w.start - runStart, w.end - runStart));
+  const continues = (w: Span): boolean =>
+    !positionAt(folded, w.start) && !isAcronymWord(text.slice(w.start, w.end));
   let last = first;
   while (last + 1 < words.length && last - first < 4 && continues(words[last + 1]!)) last++;
   if (last === first) return null;
@@ -219,8 +208,8 @@ export function findPeople(
   excluded: readonly Span[],
 ): ExtractedItem<Person>[] {
   const mentions: PersonMention[] = [];
-  for (const run of capitalisedRuns(text)) {
-    const name = nameInRun(text.slice(run.start, run.end), run.start, folded);
+  for (const words of capitalisedRuns(text)) {
+    const name = nameInRun(text, words, folded);
     if (!name || insideAny(excluded, name.start, name.end)) continue;
     const written = collapseSpaces(source.slice(name.start, name.end));
     if (provinceNamed(written)) continue;
@@ -293,32 +282,45 @@ function capitalisedWordEnd(text: string, at: number): number {
   return next === NEITHER ? end : -1;
 }
 
+/** End of the run of letters and digits (any case) that `at` is in or starts. */
+function wordCharsEnd(text: string, at: number): number {
+  let end = at;
+  while (end < text.length && classOf(text.charCodeAt(end)) !== NEITHER) end++;
+  return end;
+}
+
 /**
- * Runs of two or more capitalised words joined by single spaces (`Nguyễn Văn A`, `Ban Tổ chức`), not inside
- * a longer word: what the pattern `\p{Lu}(?:\p{Ll}+|\p{Lu}*)` repeated with `[ \u00a0]` between finds, scanned
- * by hand because this runs over every report and a Unicode-class regex costs several times more.
+ * The words of each run of two or more capitalised words joined by single spaces (`Nguyễn Văn A`, `Ban Tổ
+ * chức`), not inside a longer word: what the pattern `\p{Lu}(?:\p{Ll}+|\p{Lu}*)` repeated with `[ \u00a0]`
+ * between finds, scanned by hand because this runs over every report and a Unicode-class regex costs several
+ * times more.
  */
-function* capitalisedRuns(text: string): Generator<{ start: number; end: number }> {
+function capitalisedRuns(text: string): Span[][] {
+  const runs: Span[][] = [];
   let i = 0;
   while (i < text.length) {
-    const previous = i > 0 ? classOf(text.charCodeAt(i - 1)) : NEITHER;
-    let end = previous === NEITHER ? capitalisedWordEnd(text, i) : -1;
-    if (end < 0) {
+    if (classOf(text.charCodeAt(i)) === NEITHER) {
       i++;
       continue;
     }
-    let words = 1;
+    // Here a word starts (what is before is not a letter or digit); none can start again before its end.
+    const first = capitalisedWordEnd(text, i);
+    if (first < 0) {
+      i = wordCharsEnd(text, i);
+      continue;
+    }
+    const words: Span[] = [{ start: i, end: first }];
+    let end = first;
     for (;;) {
       const separator = text.charCodeAt(end);
       if (separator !== 0x20 && separator !== 0xa0) break;
       const next = capitalisedWordEnd(text, end + 1);
       if (next < 0) break;
+      words.push({ start: end + 1, end: next });
       end = next;
-      words++;
     }
-    if (words >= 2) {
-      yield { start: i, end };
-      i = end;
-    } else i++;
+    if (words.length >= 2) runs.push(words);
+    i = end;
   }
+  return runs;
 }

@@ -1,7 +1,8 @@
 import { found, nothing } from './extracted';
-import { WORD_END, WORD_START, foldKey, isLetterCode, phraseAlternation, squash } from './fold';
+import { WORD_START, foldKey, isLetterCode, phraseAlternation, squash } from './fold';
 import {
   DISTRICT_KEYS,
+  DISTRICT_KEYWORDS,
   PROVINCES,
   PROVINCE_KEYS,
   aliasNeedsPrefix,
@@ -10,6 +11,8 @@ import {
   provinceByFoldedName,
 } from './gazetteer';
 import type { District, Province } from './gazetteer';
+import { PhraseMatcher } from './phrases';
+import type { Doc, Line } from './layout';
 import type { Extracted, Span } from './types';
 
 /** A place named in the text: a province, or a district with the provinces that have one of its name. */
@@ -30,21 +33,11 @@ export interface PlaceMention {
 export const PROVINCE_NAMES: readonly string[] = PROVINCES.map((p) => p.name);
 
 const MAX_LABEL = 40;
-const PROVINCE = new RegExp(`${WORD_START}(?:${phraseAlternation(PROVINCE_KEYS)})${WORD_END}`, 'gu');
-const BARE_DISTRICT = new RegExp(`${WORD_START}(?:${phraseAlternation(DISTRICT_KEYS)})${WORD_END}`, 'gu');
+const PROVINCE = new PhraseMatcher(PROVINCE_KEYS);
+const BARE_DISTRICT = new PhraseMatcher(DISTRICT_KEYS);
 const LABEL_PREFIX = `(?:(?:${phraseAlternation(['tỉnh', 'thành phố'])})\\s+|tp\\.?\\s*)?`;
 const PROVINCE_LABEL = new RegExp(`^${LABEL_PREFIX}(${phraseAlternation(PROVINCE_KEYS)})$`, 'u');
 const CITY_PREFIX = new RegExp(`(?:${phraseAlternation(['thành phố', 'thành ủy'])}|tp)\\.?\\s*$`, 'u');
-const DISTRICT_KEYWORDS: readonly (readonly [string, string])[] = [
-  ['huyện ủy', 'huyện'],
-  ['quận ủy', 'quận'],
-  ['thị ủy', 'thị xã'],
-  ['thị xã', 'thị xã'],
-  ['huyện', 'huyện'],
-  ['quận', 'quận'],
-  ['thành phố', 'thành phố'],
-  ['tp', 'thành phố'],
-];
 const KIND_BY_KEYWORD = new Map(DISTRICT_KEYWORDS.map(([k, kind]) => [foldKey(k), kind]));
 const DISTRICT = new RegExp(
   `${WORD_START}(${phraseAlternation(DISTRICT_KEYWORDS.map(([k]) => k))})\\.?\\s+` +
@@ -55,9 +48,9 @@ const DISTRICT_NAME =
   /\p{Lu}\p{Ll}*(?:[ \u00a0]\p{Lu}\p{Ll}*){0,2}(?![\p{L}\p{N}])|\d{1,2}(?![\p{L}\p{N}])/uy;
 
 /** The province a line names when it holds nothing else (`Cần Thơ`, `Tỉnh Lạng Sơn`): a place label. */
-export function provinceOfLabel(foldedLine: string): string | null {
-  if (foldedLine.length > MAX_LABEL) return null;
-  const m = PROVINCE_LABEL.exec(squash(foldedLine));
+export function provinceOfLine(doc: Doc, line: Line): string | null {
+  if (line.contentEnd - line.contentStart > MAX_LABEL) return null;
+  const m = PROVINCE_LABEL.exec(squash(doc.lineFolded(line)));
   return m ? (provinceByFoldedName(m[1]!.replace(/\s+/g, ' '))?.name ?? null) : null;
 }
 
@@ -92,10 +85,7 @@ function nextWordContinues(text: string, end: number): boolean {
 /** Finds province names between `from` and `to`: capitalised, not the tail of a longer capitalised name. */
 export function findProvinces(text: string, folded: string, from = 0, to = text.length): PlaceMention[] {
   const mentions: PlaceMention[] = [];
-  for (const m of folded.slice(from, to).matchAll(PROVINCE)) {
-    const start = from + m.index;
-    const end = start + m[0].length;
-    const key = m[0].replace(/\s+/g, ' ');
+  for (const { start, end, phrase: key } of PROVINCE.find(folded, from, to)) {
     const province = provinceByFoldedName(key);
     if (!province || !wordsCapitalised(text.slice(start, end))) continue;
     if (aliasNeedsPrefix(key) && !CITY_PREFIX.test(folded.slice(Math.max(0, start - 12), start))) continue;
@@ -156,13 +146,11 @@ export function findDistricts(text: string, folded: string, from = 0, to = text.
 /** Finds district names written without their keyword (`Thăng Bình kết nạp…`, `Bình Liêu: …`). */
 export function findBareDistricts(text: string, folded: string, from = 0, to = text.length): PlaceMention[] {
   const mentions: PlaceMention[] = [];
-  for (const m of folded.slice(from, to).matchAll(BARE_DISTRICT)) {
-    const start = from + m.index;
-    const end = start + m[0].length;
+  for (const { start, end, phrase } of BARE_DISTRICT.find(folded, from, to)) {
     const written = text.slice(start, end);
     if (!wordsCapitalised(written) || !written.includes(' ') || provinceNamed(written)) continue;
     if (previousWordBlocks(text, folded, start) || nextWordContinues(text, end)) continue;
-    const districts = districtsByFoldedName(m[0].replace(/\s+/g, ' '));
+    const districts = districtsByFoldedName(phrase);
     mentions.push({
       name: districts[0]!.name,
       kind: 'district',

@@ -32,7 +32,8 @@ export interface DateSources {
   otherDateLine: DateLineMatch | null;
   pageDate: DateParts | null;
   leads: readonly Lead[];
-  textYears: readonly number[];
+  /** The years written in the report, read only when a day and month without one need dating by them. */
+  textYears: () => readonly number[];
   currentYear: number;
   /** The article's own date as its header gives it (`Published Date:`, `# date =`). */
   header: DatedEvidence | null;
@@ -79,13 +80,20 @@ function datelineValue(
   sources: DateSources,
   confidences: { withYear: number; bounded: number; guessed: number },
 ): Extracted<string | null> | null {
-  const { textYears, currentYear, today } = sources;
+  const { currentYear, today } = sources;
   const pageDate = sources.pageDate ?? sources.bound;
   // A page visit comes after publication; an aggregator may post a story a few days before its own date.
   const slackDays = sources.pageDate ? 0 : CAPTURE_SLACK_DAYS;
   const year =
     dateline.year ??
-    inferYear(dateline.day, dateline.month, { pageDate, textYears, currentYear, today, slackDays });
+    inferYear(dateline.day, dateline.month, {
+      pageDate,
+      // With a page or capture date to go by, the years in the text are not looked at.
+      textYears: pageDate ? [] : sources.textYears(),
+      currentYear,
+      today,
+      slackDays,
+    });
   if (year === null) return null;
   const date = addDays({ year, month: dateline.month, day: dateline.day }, dateline.shiftDays);
   if (isAfter(date, today)) return null;

@@ -11,24 +11,7 @@ const PARTY_ISSUERS = new Set(documents.partyIssuers);
 const ISSUER_SPELLINGS: ReadonlyMap<string, string> = new Map(Object.entries(documents.issuerSpellings));
 const TYPE_WORDS = documents.typeWords as [string, string][];
 
-const ISSUER_WORDS: readonly (readonly [string, readonly string[]])[] = [
-  [
-    'TW',
-    [
-      'ban chấp hành trung ương',
-      'bch trung ương',
-      'bch tw',
-      'bchtw',
-      'bộ chính trị',
-      'ban bí thư',
-      'trung ương',
-      'tw',
-    ],
-  ],
-  ['TU', ['thành ủy', 'tỉnh ủy']],
-  ['HU', ['huyện ủy', 'quận ủy', 'thị ủy']],
-  ['ĐU', ['đảng ủy']],
-];
+const ISSUER_WORDS = Object.entries(documents.issuerWords);
 
 const CODE_LETTERS = [...PARTY_TYPES.keys()].sort((a, b) => b.length - a.length).join('|');
 const CODED = new RegExp(

@@ -1,5 +1,5 @@
 import { found, nothing } from './extracted';
-import { collapseSpaces, foldKey, squash } from './fold';
+import { baseOf, collapseSpaces, foldKey, squash } from './fold';
 import { isBlank, lineSpan, lineText } from './layout';
 import type { Doc, Line } from './layout';
 import type { OutletRegistry } from './outlets';
@@ -54,6 +54,15 @@ function withoutEllipsis(text: string): string {
   return text.slice(0, end).trimEnd();
 }
 
+/** True when the line's first units are the folded `prefix`'s letters, whatever their tones: folded, it may open with it. */
+function mayStartWith(doc: Doc, line: Line, prefix: string): boolean {
+  if (line.contentEnd - line.contentStart < prefix.length) return false;
+  for (let j = 0; j < prefix.length; j++) {
+    if (baseOf(doc.text.charCodeAt(line.contentStart + j)) !== baseOf(prefix.charCodeAt(j))) return false;
+  }
+  return true;
+}
+
 /**
  * The body line that prints the headline the header gave: the same words, or, when the aggregator cut
  * the headline short, a longer line that starts with what it kept.
@@ -66,15 +75,15 @@ export function findTitleLine(
 ): Line | null {
   const key = headlineKey(headline);
   if (key.length === 0) return null;
+  const quick = key.slice(0, QUICK_PREFIX);
   let seen = 0;
   for (const line of doc.lines) {
     if (isBlank(line) || skip.has(line.index)) continue;
     if (++seen > FULL_TITLE_LINES) break;
     // Most lines differ from the headline in their first letters: no need to fold them further.
-    if (!doc.folded.startsWith(key.slice(0, QUICK_PREFIX), line.contentStart)) continue;
+    if (!mayStartWith(doc, line, quick) || doc.lineFoldedPrefix(line, quick.length) !== quick) continue;
     // A line far longer than any headline is a paragraph; its opening is all that needs comparing.
-    const end = Math.min(line.contentEnd, line.contentStart + MAX_HEADLINE);
-    const candidate = withoutEllipsis(squash(doc.folded.slice(line.contentStart, end)));
+    const candidate = withoutEllipsis(squash(doc.lineFoldedPrefix(line, MAX_HEADLINE)));
     if (candidate === key) return line;
     if (truncated && key.length >= MIN_PREFIX && candidate.length > key.length && candidate.startsWith(key)) {
       return line;

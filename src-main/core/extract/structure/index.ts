@@ -36,8 +36,12 @@ function readKeys(structure: Structure, block: HeaderBlock, aggregated: boolean)
 function markRepeats(doc: Doc, structure: Structure, after: number): void {
   const texts = new Set<string>();
   for (const i of structure.lines) texts.add(lineText(doc, doc.lines[i]!));
+  // Only a line as long as a header line can repeat one: the others need not be compared.
+  const lengths = new Set([...texts].map((t) => t.length));
   for (let i = after; i < doc.lines.length; i++) {
-    const text = lineText(doc, doc.lines[i]!);
+    const line = doc.lines[i]!;
+    if (!lengths.has(line.contentEnd - line.contentStart)) continue;
+    const text = lineText(doc, line);
     if (text.length < 3 || !texts.has(text)) continue;
     const next = doc.lines[i + 1];
     // A lone `---` is a rule in prose unless header lines follow it.
